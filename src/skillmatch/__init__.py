@@ -1,0 +1,67 @@
+"""skillmatch: find skills in résumés and job postings, with evidence.
+
+>>> from skillmatch import SkillMatcher
+>>> matcher = SkillMatcher.default()
+>>> result = matcher.match("Deployed PyTorch models to production on AWS.")
+>>> sorted(result.skill_ids)  # doctest: +SKIP
+['aws', 'production-deployment', 'pytorch']
+"""
+
+from __future__ import annotations
+
+from skillmatch.errors import (
+    CorruptDocumentError,
+    DocumentReadError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    EvalSetError,
+    InputError,
+    LimitExceededError,
+    SkillmatchError,
+    TaxonomyError,
+    UnsupportedFormatError,
+)
+from skillmatch.models import (
+    CategoryCoverage,
+    CategoryFit,
+    Comparison,
+    Coverage,
+    Flag,
+    MatchResult,
+    Mention,
+    NearMiss,
+    RoleScore,
+    Seniority,
+    SeniorityEvidence,
+    SkillHit,
+)
+from skillmatch.taxonomy import Taxonomy
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CategoryCoverage",
+    "CategoryFit",
+    "Comparison",
+    "CorruptDocumentError",
+    "Coverage",
+    "DocumentReadError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
+    "EvalSetError",
+    "Flag",
+    "InputError",
+    "LimitExceededError",
+    "MatchResult",
+    "Mention",
+    "NearMiss",
+    "RoleScore",
+    "Seniority",
+    "SeniorityEvidence",
+    "SkillHit",
+    "SkillmatchError",
+    "Taxonomy",
+    "TaxonomyError",
+    "UnsupportedFormatError",
+    "__version__",
+]

@@ -1,0 +1,78 @@
+"""The exceptions skillmatch raises.
+
+Every error subclasses :class:`SkillmatchError` and the builtin that fits, so ``except ValueError``
+keeps working in code that does not know this package::
+
+    SkillmatchError
+    ├── TaxonomyError(ValueError)        a taxonomy file or role document is wrong
+    ├── InputError(ValueError)           a text or document cannot be used
+    │   ├── DocumentReadError            a file cannot be read (names the file and the reason)
+    │   │   ├── UnsupportedFormatError   no reader for this kind of file
+    │   │   ├── EncryptedDocumentError   a password-protected PDF
+    │   │   ├── EmptyDocumentError       no text in it (empty file, scanned PDF without text layer)
+    │   │   └── CorruptDocumentError     not what its name says, or damaged
+    │   └── LimitExceededError           over a configured size, length, page or time limit
+    └── EvalSetError(ValueError)         a labelled evaluation set is malformed
+
+Messages name the file, the place, the bad value and what to do instead.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorruptDocumentError",
+    "DocumentReadError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
+    "EvalSetError",
+    "InputError",
+    "LimitExceededError",
+    "SkillmatchError",
+    "TaxonomyError",
+    "UnsupportedFormatError",
+]
+
+
+class SkillmatchError(Exception):
+    """Base class of every error raised on purpose by skillmatch."""
+
+
+class TaxonomyError(SkillmatchError, ValueError):
+    """A taxonomy file, overlay or role document is missing, malformed or inconsistent."""
+
+
+class InputError(SkillmatchError, ValueError):
+    """A text or document given to skillmatch cannot be used."""
+
+
+class DocumentReadError(InputError):
+    """A document cannot be turned into text. ``path`` and ``reason`` say which and why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class UnsupportedFormatError(DocumentReadError):
+    """No reader handles this kind of file."""
+
+
+class EncryptedDocumentError(DocumentReadError):
+    """The document is password-protected."""
+
+
+class EmptyDocumentError(DocumentReadError):
+    """The document holds no text (an empty file, or a scanned PDF without a text layer)."""
+
+
+class CorruptDocumentError(DocumentReadError):
+    """The document is damaged, or is not the format its name claims."""
+
+
+class LimitExceededError(InputError):
+    """An input is over a configured limit (file size, text length, pages, time)."""
+
+
+class EvalSetError(SkillmatchError, ValueError):
+    """A labelled evaluation set is malformed."""

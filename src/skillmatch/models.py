@@ -1,0 +1,224 @@
+"""Frozen result models: mentions with evidence, skills, coverage, seniority, matches, comparisons.
+
+Everything skillmatch returns is one of these pydantic models. They are immutable, serialize to
+JSON with ``model_dump_json()`` and load back with ``model_validate_json()``. Offsets are character
+offsets into the original text: ``text[m.start:m.end] == m.text`` for every mention ``m``.
+
+This module imports nothing from the package.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "CategoryCoverage",
+    "CategoryFit",
+    "Comparison",
+    "Coverage",
+    "Flag",
+    "Level",
+    "MatchResult",
+    "Mention",
+    "Method",
+    "NearMiss",
+    "Requirement",
+    "RoleScore",
+    "Seniority",
+    "SeniorityEvidence",
+    "SkillHit",
+    "Status",
+    "TextKind",
+]
+
+Level = Literal["entry", "mid", "senior"]
+"""A seniority level, as the role document names them (0-2, 2-5 and 5+ years)."""
+
+Method = Literal["exact", "normalized", "fuzzy", "pattern"]
+"""How a mention matched: the alias as written, the alias without spaces/dots/hyphens, a close
+spelling (rapidfuzz), or a token pattern describing work done."""
+
+Status = Literal["counted", "negated", "other-party", "hidden"]
+"""Whether a mention counts: ``negated`` ("no Kubernetes needed"), ``other-party`` (a skill of
+another team or company), ``hidden`` (text a reader cannot see in a PDF)."""
+
+Requirement = Literal["required", "preferred", "negated"]
+"""How strongly a job posting asks for a skill."""
+
+TextKind = Literal["resume", "job"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Mention(_Frozen):
+    """One piece of evidence: where in the text a skill (or a level signal) was found, and how."""
+
+    skill_id: str
+    start: int = Field(ge=0, description="Offset of the first character in the original text.")
+    end: int = Field(ge=0, description="Offset one past the last character.")
+    text: str = Field(description="The surface form: original_text[start:end].")
+    matched: str = Field(description="The alias, evidence term or rule that produced the mention.")
+    method: Method
+    score: float = Field(ge=0.0, le=1.0, description="Confidence in [0, 1].")
+    status: Status = "counted"
+    requirement: Requirement | None = Field(
+        default=None, description="For job postings: required, preferred or negated."
+    )
+
+
+class SkillHit(_Frozen):
+    """A skill found in the text, with every mention that supports it."""
+
+    skill_id: str
+    name: str
+    categories: list[str]
+    score: float = Field(ge=0.0, le=1.0, description="The best mention's confidence.")
+    mentions: list[Mention]
+    years: float | None = Field(default=None, description="Years of use, where the text says.")
+    requirement: Requirement | None = None
+
+    @property
+    def count(self) -> int:
+        """How many mentions support the skill."""
+        return len(self.mentions)
+
+
+class CategoryCoverage(_Frozen):
+    """How much of one category of the taxonomy the text covers."""
+
+    category_id: str
+    name: str
+    weight: float
+    coverage: float = Field(ge=0.0, le=1.0)
+    found: list[str]
+    missing: list[str]
+
+
+class Coverage(_Frozen):
+    """Coverage of the taxonomy, by category and overall (weighted by category weight)."""
+
+    overall: float = Field(ge=0.0, le=1.0)
+    categories: list[CategoryCoverage]
+
+    def category(self, category_id: str) -> CategoryCoverage:
+        """Return the coverage of one category; raise ``KeyError`` if the taxonomy lacks it."""
+        for c in self.categories:
+            if c.category_id == category_id:
+                return c
+        raise KeyError(category_id)
+
+
+class SeniorityEvidence(_Frozen):
+    """A span of the text that says something about seniority."""
+
+    kind: Literal["years", "date-range", "title", "signal"]
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    level: Level | None = None
+    years: float | None = None
+    detail: str = ""
+
+
+class Seniority(_Frozen):
+    """The estimated level: reached (résumé) or sought (job posting)."""
+
+    level: Level | None = None
+    confidence: float = Field(default=0.0, ge=0.0, le=1.0)
+    years: float | None = Field(default=None, description="Estimated years of experience.")
+    evidence: list[SeniorityEvidence] = Field(default_factory=list)
+    reason: str = ""
+
+
+class RoleScore(_Frozen):
+    """How much the text resembles one role profile of the taxonomy."""
+
+    role_id: str
+    name: str
+    score: float = Field(ge=0.0, le=1.0)
+    reason: str
+
+
+class Flag(_Frozen):
+    """A warning about the text: hidden text, keyword stuffing, unsupported skill lists..."""
+
+    code: str
+    message: str
+    skill_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class MatchResult(_Frozen):
+    """What :meth:`skillmatch.SkillMatcher.match` finds in one text."""
+
+    id: str | None = None
+    kind: TextKind
+    text: str = Field(description="The original text that offsets point into.")
+    skills: list[SkillHit]
+    excluded: list[Mention] = Field(
+        default_factory=list, description="Mentions that do not count: negated, hidden, ..."
+    )
+    signals: list[Mention] = Field(
+        default_factory=list, description="Level signals of the role document found in the text."
+    )
+    coverage: Coverage
+    seniority: Seniority
+    roles: list[RoleScore] = Field(default_factory=list)
+    warnings: list[Flag] = Field(default_factory=list)
+    taxonomy: str = ""
+
+    @property
+    def skill_ids(self) -> list[str]:
+        """The ids of the skills found, in the order reported."""
+        return [s.skill_id for s in self.skills]
+
+    def skill(self, skill_id: str) -> SkillHit | None:
+        """Return the hit for ``skill_id``, or ``None`` if the text does not show it."""
+        for s in self.skills:
+            if s.skill_id == skill_id:
+                return s
+        return None
+
+
+class NearMiss(_Frozen):
+    """The phrase of a résumé closest to a skill it lacks, for a person to check."""
+
+    skill_id: str
+    phrase: str
+    start: int
+    end: int
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class CategoryFit(_Frozen):
+    """Fit of a résumé to a job inside one category."""
+
+    category_id: str
+    name: str
+    score: float = Field(ge=0.0, le=1.0)
+    required_covered: list[str]
+    required_missing: list[str]
+    preferred_covered: list[str]
+    preferred_missing: list[str]
+    extra: list[str]
+
+
+class Comparison(_Frozen):
+    """What :func:`skillmatch.compare` says of a résumé against a job posting."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    categories: list[CategoryFit]
+    required_missing: list[str]
+    preferred_missing: list[str]
+    seniority_gap: int | None = Field(
+        default=None, description="Résumé level minus job level, in levels (-2..2)."
+    )
+    resume_level: Level | None = None
+    job_level: Level | None = None
+    near_misses: list[NearMiss] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
