@@ -53,6 +53,10 @@ class DocumentReadError(InputError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[DocumentReadError], tuple[str, str]]:
+        # Batch runs ship errors between processes: rebuild from (path, reason), not args.
+        return (type(self), (self.path, self.reason))
+
 
 class UnsupportedFormatError(DocumentReadError):
     """No reader handles this kind of file."""
@@ -71,7 +75,26 @@ class CorruptDocumentError(DocumentReadError):
 
 
 class LimitExceededError(InputError):
-    """An input is over a configured limit (file size, text length, pages, time)."""
+    """An input is over a configured limit (file size, text length, pages, time).
+
+    ``path`` (the file, or ``None``), ``limit`` (the option's name), ``value`` and ``maximum``
+    are set when the raiser knows them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | None = None,
+        limit: str | None = None,
+        value: float | None = None,
+        maximum: float | None = None,
+    ) -> None:
+        self.path = path
+        self.limit = limit
+        self.value = value
+        self.maximum = maximum
+        super().__init__(message)
 
 
 class EvalSetError(SkillmatchError, ValueError):
