@@ -80,6 +80,13 @@ class Alias(_Strict):
     not_after: list[str] = Field(
         default_factory=list, description="Tokens that must not directly precede the alias."
     )
+    unambiguous: bool = Field(
+        default=False,
+        description=(
+            "Curated: this alias names the skill although it is a common English word (Python,"
+            " SQL). The linter does not flag it; matching ignores this flag."
+        ),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -200,6 +207,56 @@ class SeniorityRules(_Strict):
     title_traps: list[str] = Field(
         default_factory=list,
         description="Phrases where a title word is not a title ('senior management').",
+    )
+    phrases: dict[Literal["entry", "mid", "senior"], list[str]] = Field(
+        default_factory=lambda: {
+            "entry": [
+                "new grad",
+                "new grads",
+                "new graduates",
+                "recent graduate",
+                "graduate programme",
+                "graduate program",
+                "internship",
+                "entry-level",
+                "entry level",
+            ]
+        },
+        description=(
+            "Phrases that place a text at a level wherever they occur, not only in a title"
+            " ('new grads welcome', 'graduate programme'). They rank with titles, below years."
+        ),
+    )
+    non_work_roles: list[str] = Field(
+        default_factory=lambda: ["intern", "internship", "trainee", "teaching assistant"],
+        description="Role words whose dated spans are not counted as years of work experience.",
+    )
+    relevant_roles: list[str] = Field(
+        default_factory=lambda: [
+            "engineer",
+            "engineering",
+            "developer",
+            "scientist",
+            "data",
+            "analyst",
+            "ml",
+            "ai",
+            "machine learning",
+            "software",
+            "programmer",
+            "architect",
+            "research",
+            "researcher",
+            "devops",
+            "sre",
+            "cto",
+            "technical",
+        ],
+        description=(
+            "Words of a role heading that make its years relevant experience. When some dated"
+            " roles of a résumé carry one of them, the others (a warehouse job before a career"
+            " change) are not counted; when none does, all roles count."
+        ),
     )
 
     def level_for_years(self, years: float) -> Level:
