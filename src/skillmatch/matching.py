@@ -1,0 +1,694 @@
+"""Find skill mentions in a token table: exact, normalized, fuzzy and pattern matching.
+
+The :class:`SkillIndex` compiles a taxonomy once; :func:`find_mentions` runs it on one text:
+
+1. exact phrases (case-insensitive, or case-sensitive where the alias says so);
+2. a normalized form without spaces, dots and hyphens ("Tensor Flow", "Kuber-netes");
+3. overlaps resolve to the longest match ("Google Cloud Platform" over "Google Cloud");
+4. context gates of ambiguous aliases ("Go" only near programming words);
+5. fuzzy matching with rapidfuzz on what is left, never on ordinary English words;
+6. token patterns that describe work done ("deployed ... to production");
+7. negation ("no Kubernetes needed") and other parties ("owned by a separate web team").
+
+Mentions come back with offsets into the tokenized (normalized) text; the facade maps them to
+the original text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+from spacy.language import Language
+
+from skillmatch.models import Status
+from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
+from skillmatch.tokenizer import TokenTable
+
+__all__ = ["RawMention", "SkillIndex", "find_mentions"]
+
+log = logging.getLogger("skillmatch")
+
+_NORM_STRIP = re.compile(r"[\s.\-_/]+")
+_MAX_NGRAM = 5
+_MAX_NORM_TOKENS = 4
+_COMMON_WORD_ZIPF = 2.5
+_SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
+_CLAUSE_BREAK = frozenset(
+    {
+        "but", "however", "though", "although", "while", "whereas", "using", "with", "via",
+        "which", "that", "who", "because", "since", "so", "if", "then", "we", "i", "–", "—",
+    }
+)  # fmt: skip
+_NEG_CUES = {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6}
+_NEG_FALSE = frozenset({"only", "just", "limited", "matter", "least", "longer", "necessarily"})
+_NOT_NEEDED = frozenset(
+    {"required", "needed", "necessary", "expected", "essential", "mandatory", "a", "needed."}
+)
+_TEAM = frozenset({"team", "teams", "department", "squad"})
+_TEAM_VERBS = frozenset(
+    {
+        "trains", "train", "uses", "use", "owns", "own", "handles", "handle", "builds", "build",
+        "runs", "run", "maintains", "maintain", "manages", "manage", "does", "do", "writes",
+        "write", "takes", "take", "looks", "look", "produces", "produce", "deploys", "deploy",
+    }
+)  # fmt: skip
+_DELEGATION = (
+    ("owned", "by"), ("handled", "by"), ("managed", "by"), ("done", "by"), ("run", "by"),
+    ("produced", "by"), ("belongs", "to"), ("belong", "to"), ("stays", "with"),
+    ("stay", "with"), ("'s", "job"), ("another", "team"), ("separate",), ("partner",),
+)  # fmt: skip
+_STOP_EDGE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "your",
+        "their",
+        "my",
+        "we",
+        "you",
+        "i",
+        "he",
+        "she",
+        "they",
+        "them",
+        "us",
+        "not",
+        "no",
+        "nor",
+        "but",
+        "if",
+        "then",
+        "so",
+        "than",
+        "too",
+        "very",
+        "can",
+        "will",
+        "just",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "into",
+        "over",
+        "under",
+        "about",
+        "using",
+        "use",
+        "used",
+        "via",
+        "per",
+        "each",
+        "all",
+        "any",
+        "both",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "few",
+        "new",
+        "also",
+        "etc",
+        "e.g",
+        "i.e",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One alias, evidence term or pattern of a skill or signal, compiled."""
+
+    target: str
+    alias: Alias
+    evidence: bool
+    signal: bool
+    fuzzy: bool
+
+
+@dataclass(slots=True)
+class RawMention:
+    """A mention before it is turned into a model: token span, char span, how it matched."""
+
+    target: str
+    i: int
+    j: int
+    start: int
+    end: int
+    matched: str
+    method: str
+    score: float
+    signal: bool = False
+    gated: bool = False
+    entry: _Entry | None = None
+    status: Status = "counted"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    target: str
+    signal: bool
+    rule: TermPattern
+    steps: tuple[tuple[frozenset[str], tuple[str, ...]], ...]
+
+
+@dataclass
+class SkillIndex:
+    """A taxonomy compiled for matching. Build once with :meth:`build`, reuse for every text."""
+
+    taxonomy: Taxonomy
+    entries: list[_Entry] = field(default_factory=list)
+    exact_ci: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    exact_cs: dict[str, list[tuple[tuple[str, ...], int]]] = field(default_factory=dict)
+    normalized: dict[str, list[int]] = field(default_factory=dict)
+    max_norm_len: int = 0
+    fuzzy_choices: list[str] = field(default_factory=list)
+    fuzzy_entries: list[int] = field(default_factory=list)
+    patterns: list[_Pattern] = field(default_factory=list)
+    categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
+    use_fuzzy: bool = True
+
+    @classmethod
+    def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
+        """Compile ``taxonomy``'s aliases with ``nlp``'s tokenizer."""
+        index = cls(taxonomy=taxonomy, use_fuzzy=fuzzy)
+        index.categories_of = {s.id: frozenset(s.categories) for s in taxonomy.skills}
+        groups: list[tuple[str, list[Alias], list[Alias], list[TermPattern], bool, bool]] = [
+            (s.id, s.aliases, s.evidence, s.patterns, False, s.fuzzy) for s in taxonomy.skills
+        ]
+        groups += [(g.id, g.aliases, [], g.patterns, True, True) for g in taxonomy.signals]
+        texts = {a.text for g in groups for a in (*g[1], *g[2])}
+        tokenized = {t: [tok.text for tok in nlp.tokenizer(t) if not tok.is_space] for t in texts}
+        ci: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        cs: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        norm: dict[str, list[int]] = defaultdict(list)
+        fuzzy_seen: dict[str, int] = {}
+        for target, aliases, evidence, patterns, signal, skill_fuzzy in groups:
+            for alias, is_evidence in [(a, False) for a in aliases] + [(a, True) for a in evidence]:
+                entry = _Entry(target, alias, is_evidence, signal, skill_fuzzy and fuzzy)
+                idx = len(index.entries)
+                index.entries.append(entry)
+                toks = tokenized[alias.text]
+                if not toks:
+                    continue
+                if alias.case_sensitive:
+                    cs[toks[0]].append((tuple(toks), idx))
+                else:
+                    low = tuple(t.lower() for t in toks)
+                    ci[low[0]].append((low, idx))
+                key = _norm_key(alias.text)
+                if alias.exact_only or alias.case_sensitive or len(key) < 4:
+                    continue
+                norm[key].append(idx)
+                if entry.fuzzy and len(key) >= 5 and not _is_common(alias.text.lower()):
+                    if key not in fuzzy_seen:
+                        fuzzy_seen[key] = idx
+            for rule in patterns:
+                index.patterns.append(_compile_pattern(target, signal, rule))
+        for table in (ci, cs):
+            for lst in table.values():
+                lst.sort(key=lambda item: -len(item[0]))
+        index.exact_ci, index.exact_cs, index.normalized = dict(ci), dict(cs), dict(norm)
+        index.max_norm_len = max((len(k) for k in norm), default=0)
+        index.fuzzy_choices = list(fuzzy_seen)
+        index.fuzzy_entries = list(fuzzy_seen.values())
+        return index
+
+
+def _compile_pattern(target: str, signal: bool, rule: TermPattern) -> _Pattern:
+    steps = []
+    for words in rule.steps:
+        exact = frozenset(w.lower() for w in words if not w.endswith("*"))
+        prefixes = tuple(w[:-1].lower() for w in words if w.endswith("*"))
+        steps.append((exact, prefixes))
+    return _Pattern(target, signal, rule, tuple(steps))
+
+
+def _norm_key(text: str) -> str:
+    return _NORM_STRIP.sub("", text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _is_common(word: str) -> bool:
+    """Whether ``word`` (lowercase, may hold spaces) is made only of ordinary English words."""
+    from wordfreq import zipf_frequency
+
+    parts = [p for p in re.split(r"[\s\-]+", word) if p]
+    return bool(parts) and all(zipf_frequency(p, "en") >= _COMMON_WORD_ZIPF for p in parts)
+
+
+def _allowed_edits(length: int) -> int:
+    """Edits (a swap counts as one) allowed for an alias of ``length`` characters."""
+    if length < 5:
+        return 0
+    if length < 9:
+        return 1
+    return 2
+
+
+# --------------------------------------------------------------------------------------------
+# The matching passes
+
+
+def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
+    """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
+    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks)
+    candidates = [c for c in candidates if _local_gates_pass(c, toks)]
+    chosen = _resolve_overlaps(candidates)
+    if index.use_fuzzy and index.fuzzy_choices:
+        taken = _taken(chosen, len(toks))
+        fuzzy = [c for c in _fuzzy_candidates(index, toks, taken) if _local_gates_pass(c, toks)]
+        chosen = _resolve_overlaps(chosen + fuzzy)
+    chosen = _category_gates(index, toks, chosen)
+    skills = [m for m in chosen if not m.signal]
+    signals = [m for m in chosen if m.signal]
+    skills, pattern_signals = _add_patterns(index, toks, skills)
+    signals += pattern_signals
+    for m in skills:
+        m.status = _status(toks, m.i, m.j)
+    for m in signals:
+        m.status = _status(toks, m.i, m.j)
+    skills.sort(key=lambda m: m.start)
+    signals.sort(key=lambda m: m.start)
+    return skills, signals
+
+
+def _mention(
+    index: SkillIndex, toks: TokenTable, idx: int, i: int, j: int, method: str, score: float
+) -> RawMention:
+    entry = index.entries[idx]
+    if entry.evidence:
+        score = min(score, 0.9)
+    return RawMention(
+        target=entry.target,
+        i=i,
+        j=j,
+        start=toks.starts[i],
+        end=toks.ends[j - 1],
+        matched=entry.alias.text,
+        method=method,
+        score=score,
+        signal=entry.signal,
+        gated=bool(entry.alias.context),
+        entry=entry,
+    )
+
+
+def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+    out: list[RawMention] = []
+    n = len(toks)
+    for table, words in ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth)):
+        for i in range(n):
+            cands = table.get(words[i])
+            if not cands:
+                continue
+            for phrase, idx in cands:
+                k = len(phrase)
+                if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
+                    out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
+    return out
+
+
+def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+    out: list[RawMention] = []
+    if not index.normalized:
+        return out
+    n = len(toks)
+    lower = toks.lower
+    limit = index.max_norm_len
+    for i in range(n):
+        key = ""
+        for j in range(i, min(n, i + _MAX_NORM_TOKENS)):
+            if j > i and toks.brk[j] and not lower[j - 1].endswith("-"):
+                break
+            key += _NORM_STRIP.sub("", lower[j])
+            if len(key) > limit:
+                break
+            if j == i and not key:
+                break
+            hits = index.normalized.get(key)
+            if (hits and j > i) or (
+                hits and _NORM_STRIP.search(lower[i])
+            ):  # a single token is already covered by exact matching
+                for idx in hits:
+                    out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
+    return out
+
+
+def _local_gates_pass(m: RawMention, toks: TokenTable) -> bool:
+    """Apply an alias's not_before / not_after gates, and word context if it has no '@' gate."""
+    alias = m.entry.alias if m.entry else None
+    if alias is None:
+        return True
+    lower = toks.lower
+    if alias.not_before and m.j < len(toks) and lower[m.j] in alias.not_before:
+        return False
+    if alias.not_after and m.i > 0 and lower[m.i - 1] in alias.not_after:
+        return False
+    if alias.context and not _has_category_gate(m):
+        return _context_near(alias, toks, m.i, m.j)
+    return True
+
+
+def _context_near(alias: Alias, toks: TokenTable, i: int, j: int) -> bool:
+    words = [w for w in alias.context if not w.startswith("@")]
+    if not words:
+        return False
+    lo, hi = max(0, i - alias.window), min(len(toks), j + alias.window)
+    window = toks.lower[lo:i] + toks.lower[j:hi]
+    exact = {w.lower() for w in words if not w.endswith("*")}
+    prefixes = tuple(w[:-1].lower() for w in words if w.endswith("*"))
+    return any(w in exact or (prefixes and w.startswith(prefixes)) for w in window)
+
+
+def _resolve_overlaps(cands: list[RawMention]) -> list[RawMention]:
+    """Keep the longest match wherever candidates overlap; ties go to the better method."""
+    order = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
+    cands = sorted(
+        cands,
+        key=lambda c: (
+            -(c.end - c.start),
+            order[c.method],
+            -c.score,
+            bool(c.entry and c.entry.evidence),
+        ),
+    )
+    taken: set[int] = set()
+    chosen: list[RawMention] = []
+    seen: set[tuple[int, int, str]] = set()
+    for c in cands:
+        span = range(c.i, c.j)
+        key = (c.i, c.j, c.target)
+        if key in seen:
+            continue
+        if any(t in taken for t in span):
+            # The same span may stand for two skills (EKS: kubernetes and aws).
+            if not any((c.i, c.j) == (o.i, o.j) for o in chosen):
+                continue
+        seen.add(key)
+        chosen.append(c)
+        taken.update(span)
+    return chosen
+
+
+def _taken(chosen: Iterable[RawMention], n: int) -> list[bool]:
+    taken = [False] * n
+    for m in chosen:
+        for t in range(m.i, m.j):
+            taken[t] = True
+    return taken
+
+
+def _category_gates(
+    index: SkillIndex, toks: TokenTable, chosen: list[RawMention]
+) -> list[RawMention]:
+    """Keep mentions gated by '@category' when such a skill, or a context word, is near."""
+    accepted = [m for m in chosen if not _has_category_gate(m)]
+    pending = [m for m in chosen if _has_category_gate(m)]
+    changed = True
+    while pending and changed:
+        changed = False
+        for m in list(pending):
+            assert m.entry is not None
+            alias = m.entry.alias
+            if _category_near(index, m, accepted) or _context_near(alias, toks, m.i, m.j):
+                accepted.append(m)
+                pending.remove(m)
+                changed = True
+    return accepted
+
+
+def _has_category_gate(m: RawMention) -> bool:
+    return bool(m.entry and any(w.startswith("@") for w in m.entry.alias.context))
+
+
+def _category_near(index: SkillIndex, m: RawMention, accepted: list[RawMention]) -> bool:
+    assert m.entry is not None
+    alias = m.entry.alias
+    cats = {w[1:] for w in alias.context if w.startswith("@")}
+    for o in accepted:
+        if o.signal or o.target == m.target:
+            continue
+        near = o.j > m.i - alias.window and o.i < m.j + alias.window
+        if near and index.categories_of.get(o.target, frozenset()) & cats:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Fuzzy matching
+
+
+def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) -> list[RawMention]:
+    """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call."""
+    grams: list[str] = []
+    spans: list[tuple[int, int]] = []
+    lower = toks.lower
+    n = len(toks)
+    max_len = max(len(c) for c in index.fuzzy_choices) + 2
+    for i in range(n):
+        if taken[i] or not _fuzzy_word(lower[i]):
+            continue
+        key = ""
+        words = 0
+        j = i
+        while j < n and words < 3:
+            w = lower[j]
+            if taken[j] or (j > i and toks.brk[j]):
+                break
+            if w in ("-", "."):
+                if j == i or j + 1 >= n or toks.starts[j] != toks.ends[j - 1]:
+                    break
+                j += 1
+                continue
+            if not _fuzzy_word(w):
+                break
+            key += w
+            words += 1
+            j += 1
+            if len(key) > max_len:
+                break
+            if len(key) >= 5 and not _is_common(" ".join(lower[i:j])):
+                grams.append(key)
+                spans.append((i, j))
+    if not grams:
+        return []
+    matrix = cdist(
+        grams, index.fuzzy_choices, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None
+    )
+    out: list[RawMention] = []
+    best: dict[int, tuple[int, int]] = {}
+    for g, c in zip(*np.nonzero(matrix <= 2), strict=True):
+        d = int(matrix[g, c])
+        alias_len = len(index.fuzzy_choices[c])
+        if d == 0 or d > _allowed_edits(alias_len) or abs(alias_len - len(grams[g])) > d:
+            continue
+        if g not in best or d < best[g][0]:
+            best[int(g)] = (d, int(c))
+    for g, (d, c) in sorted(best.items()):
+        i, j = spans[g]
+        score = round(max(0.5, 0.9 - 0.15 * d), 3)
+        out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _fuzzy_word(word: str) -> bool:
+    return word.isalpha() and word not in _STOP_EDGE and len(word) >= 2
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns of described work
+
+
+def _add_patterns(
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention]
+) -> tuple[list[RawMention], list[RawMention]]:
+    """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
+    taken_by: dict[int, str] = {}
+    for m in skills:
+        for t in range(m.i, m.j):
+            taken_by[t] = m.target
+    signals: list[RawMention] = []
+    found_skills = {m.target for m in skills}
+    for pat in index.patterns:
+        for positions in _pattern_matches(pat, toks):
+            free = [p for p in positions if pat.signal or taken_by.get(p, pat.target) == pat.target]
+            if not free:
+                continue
+            for p in free:
+                m = RawMention(
+                    target=pat.target,
+                    i=p,
+                    j=p + 1,
+                    start=toks.starts[p],
+                    end=toks.ends[p],
+                    matched=f"pattern:{pat.rule.id}",
+                    method="pattern",
+                    score=0.8,
+                    signal=pat.signal,
+                )
+                if pat.signal:
+                    signals.append(m)
+                elif p not in taken_by:
+                    taken_by[p] = pat.target
+                    skills.append(m)
+                    found_skills.add(pat.target)
+    return skills, signals
+
+
+def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
+    exact, prefixes = step
+    return word in exact or (bool(prefixes) and word.startswith(prefixes))
+
+
+def _pattern_matches(pat: _Pattern, toks: TokenTable) -> list[list[int]]:
+    found = _ordered_matches(pat.steps, pat.rule.window, toks)
+    if pat.rule.unordered and len(pat.steps) > 1:
+        found += [m for m in _ordered_matches(pat.steps[::-1], pat.rule.window, toks) if m]
+    return found
+
+
+def _ordered_matches(
+    steps: Sequence[tuple[frozenset[str], tuple[str, ...]]], window: int, toks: TokenTable
+) -> list[list[int]]:
+    lower = toks.lower
+    n = len(lower)
+    results: list[list[int]] = []
+    i = 0
+    while i < n:
+        if not _step_hits(steps[0], lower[i]):
+            i += 1
+            continue
+        positions = [i]
+        pos = i
+        for step in steps[1:]:
+            found = -1
+            for k in range(pos + 1, min(n, pos + window + 2)):
+                if lower[k] in _SENTENCE_END or toks.brk[k]:
+                    break
+                if _step_hits(step, lower[k]):
+                    found = k
+                    break
+            if found < 0:
+                break
+            positions.append(found)
+            pos = found
+        if len(positions) == len(steps):
+            results.append(positions)
+            i = pos + 1
+        else:
+            i += 1
+    return results
+
+
+# --------------------------------------------------------------------------------------------
+# Negation and other parties
+
+
+def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
+    lo = i
+    while lo > 0 and not toks.brk[lo] and toks.lower[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    hi = j
+    n = len(toks)
+    while hi < n and not toks.brk[hi] and toks.lower[hi] not in _SENTENCE_END:
+        hi += 1
+    return lo, hi
+
+
+def _status(toks: TokenTable, i: int, j: int) -> Status:
+    lo, hi = _sentence_bounds(toks, i, j)
+    lower = toks.lower
+    if _negated(lower, lo, hi, i, j):
+        return "negated"
+    if _other_party(lower, lo, hi, i, j):
+        return "other-party"
+    return "counted"
+
+
+def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
+    # A cue before the mention, in the same clause and within its reach.
+    for k in range(i - 1, lo - 1, -1):
+        w = lower[k]
+        if w in _CLAUSE_BREAK:
+            break
+        reach = _NEG_CUES.get(w)
+        if reach is not None and i - k <= reach:
+            nxt = lower[k + 1] if k + 1 < len(lower) else ""
+            if nxt in _NEG_FALSE or (w == "no" and nxt == "."):
+                continue
+            return True
+    # "X is not required", "X not needed", "X: not required".
+    for k in range(j, min(hi, j + 6)):
+        w = lower[k]
+        if w in _CLAUSE_BREAK:
+            break
+        if w in ("not", "n't") and k + 1 < hi and lower[k + 1] in _NOT_NEEDED:
+            return True
+    return False
+
+
+def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
+    # The skill names a team: "the SQL Server Reporting team".
+    for k in range(j, min(hi, j + 2)):
+        if lower[k] in _TEAM:
+            return True
+    sentence = lower[lo:hi]
+    # A team is the subject doing the work: "our ML team trains the models in PyTorch".
+    for k in range(lo, i):
+        if lower[k] in _TEAM:
+            for v in lower[k + 1 : min(i, k + 3)]:
+                if v in _TEAM_VERBS:
+                    return True
+                if v == ",":
+                    continue
+    # Work handed to others: "owned by a separate web team", "handled by our platform team".
+    if any(w in _TEAM for w in sentence):
+        for cue in _DELEGATION:
+            for k in range(len(sentence) - len(cue) + 1):
+                if tuple(sentence[k : k + len(cue)]) == cue:
+                    return True
+    return False
