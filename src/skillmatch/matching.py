@@ -242,9 +242,8 @@ class SkillIndex:
                 if alias.exact_only or alias.case_sensitive or len(key) < 4:
                     continue
                 norm[key].append(idx)
-                if entry.fuzzy and len(key) >= 5 and not _is_common(alias.text.lower()):
-                    if key not in fuzzy_seen:
-                        fuzzy_seen[key] = idx
+                if entry.fuzzy and len(key) >= 5 and not alias.context and key not in fuzzy_seen:
+                    fuzzy_seen[key] = idx
             for rule in patterns:
                 index.patterns.append(_compile_pattern(target, signal, rule))
         for table in (ci, cs):
@@ -368,12 +367,8 @@ def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMenti
                 break
             if j == i and not key:
                 break
-            hits = index.normalized.get(key)
-            if (hits and j > i) or (
-                hits and _NORM_STRIP.search(lower[i])
-            ):  # a single token is already covered by exact matching
-                for idx in hits:
-                    out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
+            for idx in index.normalized.get(key, ()):
+                out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
     return out
 
 
