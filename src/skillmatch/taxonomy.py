@@ -209,7 +209,7 @@ class SeniorityRules(_Strict):
         description="Phrases where a title word is not a title ('senior management').",
     )
     phrases: dict[Literal["entry", "mid", "senior"], list[str]] = Field(
-        default_factory=lambda: {
+        default_factory=lambda: {  # type: ignore[arg-type]
             "entry": [
                 "new grad",
                 "new grads",

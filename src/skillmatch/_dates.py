@@ -1,0 +1,391 @@
+"""Find years of experience, dated ranges and résumé sections in text, with offsets.
+
+Private helpers of :mod:`skillmatch.scoring`. Everything here is regex over the original text, so
+every span's offsets slice the text to the span's words. Dates are month-precise: a range given by
+months runs from the first day of its first month to the first day after its last month; a range
+given by years alone runs from mid-year to mid-year ("2016 - 2019" is three years), since the
+months are unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "DateRange",
+    "Section",
+    "YearsClaim",
+    "find_date_ranges",
+    "find_sections",
+    "find_years_claims",
+    "line_bounds",
+    "merge_intervals",
+    "total_years",
+]
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+}
+_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_QUALIFIER = (
+    r"(?P<qual>over|more\s+than|at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|"
+    r"up\s+to|about|around|approximately|approx\.?|nearly|almost|roughly|close\s+to|"
+    r"less\s+than|under|fewer\s+than|~)\s*"
+)
+_DASH = r"(?:\s*(?:-|–|—|−|to)\s*)"
+_YEARS_RE = re.compile(
+    rf"(?<![\w.+\-/])(?:{_QUALIFIER})?(?P<low>{_NUM})(?:\s*(?P<plus>\+|plus\b))?"
+    rf"(?:{_DASH}(?P<high>{_NUM})(?:\s*\+)?)?\s*"
+    r"(?P<unit>years?|yrs?|months?|mos?)\b(?:'s|’s|'|’)?"
+    r"(?:\s*(?:and\s+)?(?P<months>\d{1,2})\s*months?\b)?",
+    re.IGNORECASE,
+)
+_DECADE_RE = re.compile(
+    rf"(?<![\w.])(?:{_QUALIFIER})?(?P<n>a|one|two|three)\s+decades?\b", re.IGNORECASE
+)
+# Words right after "N years" that make it something other than experience.
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"^\W{0,3}(?:old|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
+    r"contract|warranty|guarantee|degree|programme|program|course|plan|roadmap|"
+    r"remote|fixed|term)\b",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"\b(?:last|past|next|first|every|per|within|each|for\s+the|in\s+the|after)\s*$",
+    re.IGNORECASE,
+)
+_MONTH_EXPERIENCE_AFTER = re.compile(
+    r"^\W{0,3}(?:of\s+)?(?:\w+\s+){0,2}?(?:experience|exp\b|as\s+an?\b|in\s+industry|of\s+work)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class YearsClaim:
+    """An explicit amount of experience: "7+ years", "3-5 yrs", "over a decade"."""
+
+    start: int
+    end: int
+    low: float
+    high: float | None
+    qualifier: Literal["", "plus", "range", "at-least", "over", "about", "up-to"]
+
+    @property
+    def value(self) -> float:
+        """The years a reader takes from the claim: the lower bound, 0 for "up to N"."""
+        return 0.0 if self.qualifier == "up-to" else self.low
+
+
+def _number(word: str) -> float:
+    word = word.lower()
+    if word in ("a", "an"):
+        return 1.0
+    return float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(word)
+
+
+def _qualifier_kind(
+    qual: str | None, plus: bool, has_high: bool
+) -> Literal["", "plus", "range", "at-least", "over", "about", "up-to"]:
+    q = re.sub(r"\s+", " ", (qual or "").lower()).strip()
+    if q in ("up to", "less than", "under", "fewer than"):
+        return "up-to"
+    if has_high:
+        return "range"
+    if plus:
+        return "plus"
+    if q in ("over", "more than"):
+        return "over"
+    if q in ("at least", "a minimum of", "minimum of", "minimum", "min", "min."):
+        return "at-least"
+    if q:
+        return "about"
+    return ""
+
+
+def find_years_claims(text: str) -> list[YearsClaim]:
+    """Return every explicit amount of experience in ``text``, in text order.
+
+    Months count only when they are experience ("15 months of professional experience",
+    "8 months as a junior developer"), never a contract length. "5-year plan", "20 years old",
+    "the last 3 years" and "three years running" are not claims.
+    """
+    claims: list[YearsClaim] = []
+    for m in _YEARS_RE.finditer(text):
+        after = text[m.end() : m.end() + 40]
+        before = text[max(0, m.start() - 20) : m.start()]
+        if _NOT_EXPERIENCE_AFTER.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
+            continue
+        unit = m.group("unit").lower()
+        scale = 1.0 / 12.0 if unit.startswith("mo") else 1.0
+        if scale < 1.0 and not _MONTH_EXPERIENCE_AFTER.match(after):
+            continue
+        low = _number(m.group("low")) * scale
+        high = _number(m.group("high")) * scale if m.group("high") else None
+        if m.group("months"):
+            low += int(m.group("months")) / 12.0
+        if high is not None and high < low:
+            continue
+        kind = _qualifier_kind(m.group("qual"), bool(m.group("plus")), high is not None)
+        if kind == "up-to" and m.group("qual") and "less" in m.group("qual").lower():
+            low = low / 2.0
+        claims.append(YearsClaim(m.start(), m.end(), low, high, kind))
+    for m in _DECADE_RE.finditer(text):
+        if _NOT_EXPERIENCE_AFTER.match(text[m.end() : m.end() + 40]):
+            continue
+        n = 10.0 * _number(m.group("n"))
+        kind = _qualifier_kind(m.group("qual"), False, False)
+        claims.append(YearsClaim(m.start(), m.end(), n, None, kind))
+    return sorted(claims, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------------------------- date ranges
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_DATE = (
+    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
+    rf"|(?P<{{p}}season>spring|summer|fall|autumn|winter)\s+(?P<{{p}}seasy>{_YEAR})"
+    rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
+    rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR})"
+    rf"|(?P<{{p}}y>{_YEAR}))"
+)
+_OPEN = (
+    r"(?P<open>present|current(?:ly)?|now|today|date|till\s+date|to\s+date|ongoing|"
+    r"till\s+now|until\s+now)\b"
+)
+_SEP = r"(?:\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*|\s{2,})"
+_RANGE_RE = re.compile(
+    rf"(?<![\w/])(?:(?P<since>since|from)\s+)?"
+    rf"(?:(?P<firstmon>{_MONTH})\s*(?:-|–|—|to)\s*(?=(?:{_MONTH})\s*,?\s*{_YEAR}))?"
+    + _DATE.format(p="a")
+    + rf"(?:{_SEP}(?:"
+    + _DATE.format(p="b")
+    + rf"|(?P<short>\d\d)(?!\d)|{_OPEN})|\s+(?P<onwards>onwards|onward)\b)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A dated span of time in the text: "Jan 2019 – Present", "2016-2018", "Since 2020"."""
+
+    start: int
+    end: int
+    begin: date
+    finish: date
+    open_ended: bool
+
+    @property
+    def years(self) -> float:
+        """The span's length in years."""
+        return max(0.0, (self.finish - self.begin).days / 365.25)
+
+
+def _two_digit_year(token: str, as_of: date) -> int:
+    yy = int(token[-2:])
+    return 2000 + yy if 2000 + yy <= as_of.year + 1 else 1900 + yy
+
+
+def _parse_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None:
+    """Return (year, month) for the date named ``p`` in the match; month 0 means year only."""
+    if m.group(p + "mon"):
+        month = _MONTHS[m.group(p + "mon").lower()[:3]]
+        ytok = m.group(p + "mony")
+        year = _two_digit_year(ytok, as_of) if len(ytok) == 3 else int(ytok)
+        return year, month
+    if m.group(p + "season"):
+        return int(m.group(p + "seasy")), _SEASONS[m.group(p + "season").lower()]
+    if m.group(p + "q"):
+        quarter = int(m.group(p + "q"))
+        # a quarter starts a range at its first month and ends one at its last
+        return int(m.group(p + "qy")), 3 * quarter - (2 if p == "a" else 0)
+    if m.group(p + "mm"):
+        return int(m.group(p + "mmy")), int(m.group(p + "mm"))
+    if m.group(p + "y"):
+        return int(m.group(p + "y")), 0
+    return None
+
+
+def _month_after(year: int, month: int) -> date:
+    return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+
+
+def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
+    """Return every dated range in ``text``, in text order; open ends run to ``as_of``.
+
+    Forms: "Jan 2019 – Present", "2016-2018", "2016 – 2018", "03/2015 - 06/2017",
+    "August 2016 to Present", "Since 2020", "2021–present", "Sept. 2019 - Current",
+    "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
+    A single date without "since"/"from"/"onwards" is not a range.
+    """
+    ranges: list[DateRange] = []
+    for m in _RANGE_RE.finditer(text):
+        first = _parse_date(m, "a", as_of)
+        if first is None:
+            continue
+        year, month = first
+        second = _parse_date(m, "b", as_of)
+        open_ended = bool(m.group("open") or m.group("onwards"))
+        if m.group("firstmon"):
+            # "Jun–Aug 2024": the first month shares the year of the second.
+            second = (year, month)
+            month = _MONTHS[m.group("firstmon").lower()[:3]]
+        elif m.group("short"):
+            short = int(m.group("short"))
+            if short < year % 100:
+                continue  # "2019-03" is a month, not a range
+            second = (year - year % 100 + short, 0)
+        if second is None and not open_ended:
+            if not m.group("since"):
+                continue
+            if m.group("since").lower() == "from":
+                continue  # "from 2020" alone is too weak
+            open_ended = True
+        begin = date(year, month, 1) if month else date(year, 7, 1)
+        if open_ended:
+            finish = as_of
+        else:
+            assert second is not None
+            y2, m2 = second
+            if m2:
+                finish = _month_after(y2, m2)
+            elif y2 == year and not month:
+                begin, finish = date(year, 1, 1), date(year + 1, 1, 1)
+            else:
+                finish = date(y2, 7, 1)
+        if finish < begin:
+            continue
+        ranges.append(DateRange(m.start(), m.end(), begin, finish, open_ended))
+    return ranges
+
+
+def merge_intervals(intervals: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Merge overlapping or touching ``(begin, finish)`` intervals; return them sorted."""
+    merged: list[tuple[date, date]] = []
+    for begin, finish in sorted(intervals):
+        if merged and begin <= merged[-1][1]:
+            if finish > merged[-1][1]:
+                merged[-1] = (merged[-1][0], finish)
+        else:
+            merged.append((begin, finish))
+    return merged
+
+
+def total_years(intervals: Iterable[tuple[date, date]]) -> float:
+    """Return the years covered by ``intervals``, counting overlaps once."""
+    return sum((f - b).days for b, f in merge_intervals(intervals)) / 365.25
+
+
+# ------------------------------------------------------------------------------------- sections
+
+SectionKind = Literal["top", "work", "education", "other"]
+
+_WORK_HEADINGS = re.compile(r"\b(?:experience|employment|career|work\s+history|positions?)\b", re.I)
+_EDUCATION_HEADINGS = re.compile(r"\b(?:education|academic|qualifications?|degrees?)\b", re.I)
+_OTHER_HEADINGS = re.compile(
+    r"\b(?:projects?|skills?|summary|profile|about|objective|awards?|honou?rs|certifications?|"
+    r"certificates?|licen[cs]es|languages?|interests?|hobbies|volunteer(?:ing)?|publications?|"
+    r"talks?|presentations?|references?|research|leadership|community|mentoring|service|"
+    r"achievements?|courses?|training|additional|information|links?|contact|activities|"
+    r"extracurricular|outreach|teaching|patents?|memberships?|affiliations?|competencies|"
+    r"expertise|highlights|personal|details|stack|tools)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a résumé under one heading; ``top`` is the part before the first heading."""
+
+    start: int
+    end: int
+    kind: SectionKind
+    heading: str
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Return the (start, end) offsets of the line holding ``pos``, without its newline."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _heading_kind(line: str) -> SectionKind | None:
+    stripped = line.strip().rstrip(":").strip()
+    if not stripped or len(stripped) > 45 or re.search(r"\d", stripped):
+        return None
+    if re.search(r"[.,;|—–•·▸*]", stripped) or stripped.startswith("-"):
+        return None
+    if len(stripped.split()) > 4:
+        return None
+    if _WORK_HEADINGS.search(stripped) and not _EDUCATION_HEADINGS.search(stripped):
+        return "work"
+    if _EDUCATION_HEADINGS.search(stripped):
+        return "education"
+    if _OTHER_HEADINGS.search(stripped):
+        return "other"
+    return None
+
+
+def find_sections(text: str) -> list[Section]:
+    """Split a résumé into sections at heading lines ("EXPERIENCE", "Education", "Skills")."""
+    sections: list[Section] = []
+    current_start, current_kind, current_heading = 0, "top", ""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        kind = _heading_kind(line)
+        if kind is not None:
+            sections.append(Section(current_start, pos, current_kind, current_heading))  # type: ignore[arg-type]
+            current_start, current_kind, current_heading = pos, kind, line.strip()
+        pos += len(line)
+    sections.append(Section(current_start, len(text), current_kind, current_heading))  # type: ignore[arg-type]
+    return [s for s in sections if s.end > s.start or s.kind != "top"]
+
+
+def section_at(sections: Sequence[Section], pos: int) -> Section | None:
+    """Return the section holding offset ``pos``."""
+    for s in sections:
+        if s.start <= pos < s.end:
+            return s
+    return sections[-1] if sections and pos >= sections[-1].start else None

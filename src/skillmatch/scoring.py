@@ -1,0 +1,794 @@
+"""Turn mentions into answers: text kind, coverage, requirement strength, seniority, fit.
+
+Pure functions, no spaCy: regex, rapidfuzz and the result models. The matching engine finds the
+mentions; these functions score them.
+
+How the numbers are made
+------------------------
+*Coverage*: a category's coverage is the share of its skills that the text shows (each skill
+counts once, however often it is repeated); the overall coverage is the mean of the category
+coverages weighted by ``Category.weight``.
+
+*Seniority*: years decide, then titles, then progression signals. For a résumé the years are the
+merged length of its dated work roles (education, internships and, after a career change, roles
+outside the field are left out), else the largest explicit claim ("7+ years"). For a posting they
+are the largest required minimum ("5+ years", "3-5 years" -> 3, "0-2 years" -> 0). The years map
+to a level through ``SeniorityRules.bands``. Without years, a résumé takes the highest title it
+holds and a posting the first title it names (its own title). Confidence is 0.75 when the level
+comes from years, plus 0.15 when a title agrees (minus 0.2 when one disagrees) and plus 0.1 when
+the progression signals agree, less 0.1 when the years sit within a quarter year of a band edge;
+0.55 from a title alone (0.7 when signals agree); 0.2-0.45 from signals alone (more with more
+agreeing signals); 0 with no evidence at all, when the level is ``None``.
+
+*Fit* (:func:`compare`): the skill part is ``0.8 * required share + 0.2 * preferred share`` of the
+job's skills that the résumé shows (just the share that exists when the job names only one kind;
+1.0 when it names none); the overall score is ``0.9 * skill part + 0.1 * seniority part``, where
+the seniority part is 1 when the résumé is at or above the level sought or either level is
+unknown, 0.5 one level below and 0 two levels below. So a text compared with itself scores 1, and
+adding a skill to a résumé never lowers its fit.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from skillmatch._dates import (
+    DateRange,
+    Section,
+    YearsClaim,
+    find_date_ranges,
+    find_sections,
+    find_years_claims,
+    line_bounds,
+    section_at,
+    total_years,
+)
+from skillmatch.models import (
+    CategoryCoverage,
+    CategoryFit,
+    Comparison,
+    Coverage,
+    Level,
+    MatchResult,
+    Mention,
+    NearMiss,
+    Requirement,
+    RoleScore,
+    Seniority,
+    SeniorityEvidence,
+    SkillHit,
+    TextKind,
+)
+from skillmatch.taxonomy import SeniorityRules, Taxonomy
+
+__all__ = [
+    "compare",
+    "coverage",
+    "detect_kind",
+    "estimate_seniority",
+    "requirement_of",
+    "role_scores",
+    "skill_years",
+]
+
+logger = logging.getLogger("skillmatch")
+
+_LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
+_RANK = {level: i for i, level in enumerate(_LEVELS)}
+
+# ------------------------------------------------------------------------------------ text kind
+
+_JOB_CUES = re.compile(
+    r"\b(?:we\s+are\s+looking\s+for|we['’]re\s+looking\s+for|what\s+we['’]re\s+looking\s+for|"
+    r"you\s+will|you['’]ll|requirements|responsibilities|nice\s+to\s+have|apply|applications?|"
+    r"about\s+the\s+role|what\s+we\s+offer|we\s+offer|join\s+(?:our|us|the)|the\s+role|"
+    r"salary|benefits|the\s+ideal\s+candidate|we\s+are\s+hiring|we['’]re\s+hiring|"
+    r"job\s+description|must\s+have|you\s+have|what\s+you['’]ll\s+do|your\s+profile|"
+    r"we\s+need|candidates?|equity|hybrid|visa\s+sponsorship)\b",
+    re.IGNORECASE,
+)
+_RESUME_CUES = re.compile(
+    r"(?:\bI\b|\bI['’]m\b|\bmy\b|\bcurriculum\s+vitae\b|\bréсumé\b|\bresume\b|"
+    r"\breferences\s+available\b|[\w.+-]+@[\w-]+\.\w+)",
+)
+
+
+def detect_kind(text: str) -> TextKind:
+    """Tell whether ``text`` is a job posting or a résumé, from its wording.
+
+    Posting cues: "we are looking for", "you will", "requirements", "nice to have", "apply",
+    "what we offer"... Résumé cues: first person, an e-mail address, dated work history,
+    "Experience" and "Education" headings. Ties and empty text go to ``"resume"``.
+
+    >>> detect_kind("We are looking for a Python developer. You will build APIs. Apply now.")
+    'job'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
+    job = len(_JOB_CUES.findall(text))
+    resume = len(_RESUME_CUES.findall(text))
+    ranges = find_date_ranges(text, as_of=date.today())
+    resume += 2 * min(len(ranges), 4)
+    kinds = {s.kind for s in find_sections(text)}
+    if "work" in kinds and "education" in kinds:
+        resume += 3
+    return "job" if job > resume else "resume"
+
+
+# ------------------------------------------------------------------------------------- coverage
+
+
+def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
+    """Return the share of each category's skills found, and the weighted overall share.
+
+    Each skill counts once however often it is repeated; ids the taxonomy lacks are ignored.
+    A category without skills has coverage 0. The overall coverage weighs each category by
+    ``Category.weight`` (0 when every weight is 0).
+    """
+    found = set(found_skill_ids)
+    categories: list[CategoryCoverage] = []
+    weighted = total_weight = 0.0
+    for cat in taxonomy.categories:
+        skills = [s.id for s in taxonomy.skills if cat.id in s.categories]
+        hit = [s for s in skills if s in found]
+        share = len(hit) / len(skills) if skills else 0.0
+        categories.append(
+            CategoryCoverage(
+                category_id=cat.id,
+                name=cat.name,
+                weight=cat.weight,
+                coverage=share,
+                found=hit,
+                missing=[s for s in skills if s not in found],
+            )
+        )
+        if skills:
+            weighted += cat.weight * share
+            total_weight += cat.weight
+    overall = min(1.0, weighted / total_weight) if total_weight > 0 else 0.0
+    return Coverage(overall=overall, categories=categories)
+
+
+# ---------------------------------------------------------------------------------- requirement
+
+_PREFERRED_CUES = re.compile(
+    r"\b(?:nice[\s-]to[\s-]have|(?:is|are|would\s+be)\s+(?:a\s+)?(?:big\s+|huge\s+|strong\s+)?"
+    r"(?:plus|bonus|advantage)|a\s+plus|bonus|preferred|preferably|ideally|desirable|"
+    r"good\s+to\s+have|an\s+advantage|would\s+be\s+(?:great|nice)|optional)\b",
+    re.IGNORECASE,
+)
+_PREFERRED_LABEL = re.compile(
+    r"^\W*(?:nice|bonus|plus|preferred|optional|desirable|good\s+to\s+have)\b[^:\n]{0,30}:",
+    re.IGNORECASE,
+)
+_PREFERRED_HEADING = re.compile(
+    r"\b(?:nice|bonus|preferred|desirable|plus|good\s+to\s+have|ideally|optional|"
+    r"stand\s+out|even\s+better|extra\s+credit)\b",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·▸›–—+]|\d+[.)])\s*")
+
+
+def _is_heading_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or _BULLET.match(line) or len(stripped.split()) > 6:
+        return False
+    if stripped.endswith((".", ",", ";")):
+        return False
+    return stripped.endswith(":") or stripped[0].isupper()
+
+
+def _segment(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the sentence or bullet around [start, end): split at newlines, '. ', ';'."""
+    left = max(text.rfind("\n", 0, start), text.rfind(";", 0, start))
+    for m in re.finditer(r"[.!?]\s", text[max(0, left + 1) : start]):
+        left = max(left, left + 1 + m.end() - 1)
+    right_candidates = [i for i in (text.find("\n", end), text.find(";", end)) if i >= 0]
+    sentence = re.search(r"[.!?](?:\s|$)", text[end:])
+    if sentence:
+        right_candidates.append(end + sentence.start())
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def requirement_of(text: str, start: int, end: int) -> Requirement:
+    """Say whether the posting requires or only prefers the skill mentioned at [start, end).
+
+    "preferred" when its sentence or bullet says "nice to have", "a plus", "bonus", "preferred",
+    "ideally", "desirable", "is an advantage", or starts with a label like "Nice:", or when the
+    nearest heading above it reads like "Nice to have" / "Preferred qualifications" / "Bonus
+    points"; otherwise "required". Negation is the matcher's business: call this for counted
+    mentions only.
+
+    >>> posting = "Requirements\\n- Python\\n\\nNice to have\\n- Rust"
+    >>> requirement_of(posting, posting.index("Rust"), posting.index("Rust") + 4)
+    'preferred'
+    """
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(
+            f"requirement_of(): span [{start}, {end}) is outside the text of length {len(text)};"
+            " pass offsets of a mention of this text"
+        )
+    seg_start, seg_end = _segment(text, start, end)
+    if _PREFERRED_CUES.search(text[seg_start:seg_end]):
+        return "preferred"
+    line_start, line_end = line_bounds(text, start)
+    if _PREFERRED_LABEL.match(text[line_start:line_end]):
+        return "preferred"
+    # look back, line by line, to the nearest heading
+    pos = line_start
+    while pos > 0:
+        prev_start, prev_end = line_bounds(text, pos - 1)
+        line = text[prev_start:prev_end]
+        if _is_heading_line(line):
+            return "preferred" if _PREFERRED_HEADING.search(line) else "required"
+        pos = prev_start
+    return "required"
+
+
+# ------------------------------------------------------------------------------------ seniority
+
+_ROLE_NOUNS = (
+    r"engineer|scientist|developer|manager|analyst|architect|consultant|researcher|designer|"
+    r"programmer|administrator|specialist|officer|director|executive|lead|associate|intern|"
+    r"technician|coordinator|accountant|advisor|adviser|partner|head|president|vp|"
+    r"professional|member|staff|contributor|writer|editor|producer|agent|representative|sre"
+)
+_ROLE_AFTER = re.compile(
+    rf"^(?:[\s/&-]*[\w.+#&/-]+){{0,4}}?[\s/-]+(?:{_ROLE_NOUNS})\b(?!s\b)", re.I
+)
+_ROLE_SINGLE_AFTER = re.compile(rf"^[\s/-]*(?:{_ROLE_NOUNS})\b(?!s\b)", re.I)
+_SEPARATOR_AFTER = re.compile(r"^\s*(?:$|[,|—–·(:@]|-\s|\bof\b|\bat\b|\bin\b\s+[A-Z])")
+_SEPARATOR_BEFORE = re.compile(r"(?:^|[|—–·,:(]|\s-|\bas\s+an?|\bas)\s*$", re.I)
+_BULLET_PREFIX = re.compile(r"^\s*(?:[-*•·▸›]\s*)?")
+
+
+def _compile_words(words: Iterable[str]) -> re.Pattern[str] | None:
+    alternatives = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    if not alternatives:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
+
+
+def _title_like(text: str, start: int, end: int) -> bool:
+    """Is the word at [start, end) in a place where titles stand?"""
+    line_start, line_end = line_bounds(text, start)
+    before = text[line_start:start]
+    after = text[end:line_end]
+    if _ROLE_SINGLE_AFTER.match(after) or _ROLE_AFTER.match(after):
+        return True
+    at_line_start = _BULLET_PREFIX.fullmatch(before) is not None
+    after_separator = _SEPARATOR_BEFORE.search(before) is not None
+    short_lead = len(before.split()) <= 3 and not re.search(r"[.;!?]", before)
+    if (at_line_start or after_separator) and _SEPARATOR_AFTER.match(after):
+        return True
+    # "ML Lead, Quickfin": a title word closing a short heading-like run of words
+    return short_lead and text[start].isupper() and _SEPARATOR_AFTER.match(after) is not None
+
+
+def _trapped(
+    text: str, start: int, end: int, trap_re: re.Pattern[str] | None, title_words: set[str]
+) -> str | None:
+    """Return the trap phrase that makes the title word at [start, end) no title, if any."""
+    if trap_re is None:
+        return None
+    line_start, line_end = line_bounds(text, start)
+    for m in trap_re.finditer(text, max(0, line_start), line_end):
+        if m.start() < end and start < m.end():
+            return m.group(0)
+        trap_words = set(re.findall(r"\w+", m.group(0).lower()))
+        if not trap_words & title_words and abs(m.start() - start) <= 60:
+            return m.group(0)
+    return None
+
+
+def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
+    title_words = {w.lower() for words in rules.titles.values() for w in words}
+    trap_re = _compile_words(rules.title_traps)
+    found: list[SeniorityEvidence] = []
+    taken: list[tuple[int, int]] = []
+    levels: tuple[Level, ...] = ("senior", "mid", "entry")
+    for level in levels:
+        pattern = _compile_words(rules.titles.get(level, []))
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if not _title_like(text, m.start(), m.end()):
+                continue
+            trap = _trapped(text, m.start(), m.end(), trap_re, title_words)
+            if trap:
+                logger.debug("title word %r at %d skipped: trap %r", m.group(0), m.start(), trap)
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(
+                SeniorityEvidence(
+                    kind="title",
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    level=level,
+                    detail="title word",
+                )
+            )
+    for level, phrases in rules.phrases.items():
+        pattern = _compile_words(phrases)
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(
+                SeniorityEvidence(
+                    kind="title",
+                    start=m.start(),
+                    end=m.end(),
+                    text=m.group(0),
+                    level=level,
+                    detail="level phrase",
+                )
+            )
+    return sorted(found, key=lambda e: e.start)
+
+
+_EDUCATION_CUES = re.compile(
+    r"(?<!\w)(?:b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|bachelor|master['’]?s?|b\.?\s?tech|m\.?\s?tech|"
+    r"b\.?\s?e\.|b\.?\s?eng|m\.?\s?eng|b\.\s?a\.|m\.\s?a\.|m\.\s?s\.|b\.\s?s\.|mba|diploma|"
+    r"degree|student|coursework|gpa|thesis|undergraduate|postgraduate)(?!\w)",
+    re.IGNORECASE,
+)
+_SCHOOL_CUES = re.compile(r"\b(?:university|universidad|universidade|college|school)\b", re.I)
+
+
+class _Role:
+    """A dated role of a résumé: its range, the heading lines above it and how it counts."""
+
+    __slots__ = ("block_end", "header", "header_start", "range", "relevant", "status")
+
+    def __init__(self, rng: DateRange, header_start: int, header: str, status: str) -> None:
+        self.range = rng
+        self.header_start = header_start
+        self.header = header
+        self.status = status  # "work", "non-work" (internship...), "education", "other"
+        self.relevant = False
+        self.block_end = rng.end
+
+
+def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
+    sections: list[Section] = find_sections(text)
+    has_work_heading = any(s.kind == "work" for s in sections)
+    non_work_re = _compile_words(rules.non_work_roles)
+    relevant_re = _compile_words(rules.relevant_roles)
+    roles: list[_Role] = []
+    for rng in find_date_ranges(text, as_of=as_of):
+        section = section_at(sections, rng.start)
+        section_kind = section.kind if section else "top"
+        section_start = section.start if section else 0
+        line_start, line_end = line_bounds(text, rng.start)
+        rest = text[line_start : rng.start] + text[rng.end : line_end]
+        header_start = line_start
+        if len(re.findall(r"[^\W\d_]{2,}", rest)) < 2:
+            # the dates stand alone on their line: the title and company are just above
+            pos, taken = line_start, 0
+            while pos > section_start and taken < 2:
+                prev_start, prev_end = line_bounds(text, pos - 1)
+                if prev_start < section_start or find_date_ranges(
+                    text[prev_start:prev_end], as_of=as_of
+                ):
+                    break
+                if text[prev_start:prev_end].strip():
+                    header_start = prev_start
+                    taken += 1
+                pos = prev_start
+        header = text[header_start:line_end]
+        if section_kind in ("education", "other") or (has_work_heading and section_kind == "top"):
+            status = "education" if section_kind == "education" else "other"
+        elif _EDUCATION_CUES.search(header) or (
+            section_kind != "work" and _SCHOOL_CUES.search(header)
+        ):
+            status = "education"
+        elif non_work_re is not None and non_work_re.search(header):
+            status = "non-work"
+        else:
+            status = "work"
+        role = _Role(rng, header_start, header, status)
+        role.relevant = relevant_re is not None and relevant_re.search(header) is not None
+        roles.append(role)
+    # a role's block runs to the next role's heading, or to the end of its section
+    for i, role in enumerate(roles):
+        section = section_at(sections, role.range.start)
+        end = section.end if section else len(text)
+        if i + 1 < len(roles) and roles[i + 1].header_start < end:
+            end = max(role.range.end, roles[i + 1].header_start)
+        role.block_end = end
+    return roles
+
+
+def _counted_roles(roles: Sequence[_Role]) -> list[_Role]:
+    work = [r for r in roles if r.status == "work"]
+    relevant = [r for r in work if r.relevant]
+    return relevant or work
+
+
+def _signal_level(
+    signals: Sequence[Mention], text: str, signal_levels: Mapping[str, Level]
+) -> tuple[Level | None, int, list[SeniorityEvidence]]:
+    evidence: list[SeniorityEvidence] = []
+    counts = dict.fromkeys(_LEVELS, 0)
+    for m in signals:
+        level = signal_levels.get(m.skill_id)
+        if level is None or m.status != "counted" or text[m.start : m.end] != m.text:
+            continue
+        counts[level] += 1
+        evidence.append(
+            SeniorityEvidence(
+                kind="signal", start=m.start, end=m.end, text=m.text, level=level, detail=m.skill_id
+            )
+        )
+    if counts["senior"] >= 2 or (counts["senior"] >= 1 and counts["senior"] >= counts["mid"]):
+        return "senior", counts["senior"], evidence
+    if counts["mid"]:
+        return "mid", counts["mid"], evidence
+    if counts["entry"]:
+        return "entry", counts["entry"], evidence
+    return None, 0, evidence
+
+
+def _years_evidence(text: str, claim: YearsClaim, rules: SeniorityRules) -> SeniorityEvidence:
+    return SeniorityEvidence(
+        kind="years",
+        start=claim.start,
+        end=claim.end,
+        text=text[claim.start : claim.end],
+        level=rules.level_for_years(claim.value),
+        years=round(claim.value, 2),
+        detail=claim.qualifier or "stated",
+    )
+
+
+def estimate_seniority(
+    text: str,
+    rules: SeniorityRules,
+    *,
+    kind: TextKind,
+    signals: Sequence[Mention] = (),
+    as_of: date | None = None,
+    signal_levels: Mapping[str, Level] | None = None,
+) -> Seniority:
+    """Estimate the level a résumé has reached, or the level a posting hires for.
+
+    Years decide, then titles, then progression signals (see the module docstring for the
+    confidence). ``signals`` are the matcher's mentions of the taxonomy's level signals;
+    ``signal_levels`` maps each signal id to its level (``{s.id: s.level for s in
+    taxonomy.signals}``); mentions of other ids, or not counted, are ignored. "Present" in a date
+    range means ``as_of``, else today. Every evidence span slices ``text`` to its ``text``.
+
+    >>> from skillmatch.taxonomy import SeniorityRules
+    >>> rules = SeniorityRules(titles={"senior": ["Senior"]})
+    >>> estimate_seniority("Requirements: 3+ years of Python.", rules, kind="job").level
+    'mid'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"estimate_seniority() takes a str, not {type(text).__name__}")
+    today = as_of or date.today()
+    evidence: list[SeniorityEvidence] = []
+    years: float | None = None
+    reason_years = ""
+    claims = find_years_claims(text)
+
+    if kind == "resume":
+        roles = _dated_roles(text, rules, today)
+        counted = _counted_roles(roles)
+        if counted:
+            years = total_years((r.range.begin, r.range.finish) for r in counted)
+            for r in counted:
+                evidence.append(
+                    SeniorityEvidence(
+                        kind="date-range",
+                        start=r.range.start,
+                        end=r.range.end,
+                        text=text[r.range.start : r.range.end],
+                        years=round(r.range.years, 2),
+                        detail="work role" + (" (open-ended)" if r.range.open_ended else ""),
+                    )
+                )
+            reason_years = f"{years:.1f} years of dated work history ({len(counted)} roles)"
+        elif claims:
+            best = max(claims, key=lambda c: c.value)
+            years = best.value
+            reason_years = f"{years:g} years stated ({text[best.start : best.end]!r})"
+        evidence.extend(_years_evidence(text, c, rules) for c in claims)
+    else:
+        required = [c for c in claims if requirement_of(text, c.start, c.end) == "required"]
+        pool = required or claims
+        if pool:
+            best = max(pool, key=lambda c: c.value)
+            years = best.value
+            reason_years = f"asks for {text[best.start : best.end]!r}"
+        evidence.extend(_years_evidence(text, c, rules) for c in claims)
+
+    titles = _find_titles(text, rules)
+    evidence.extend(titles)
+    title_level: Level | None = None
+    if titles:
+        if kind == "resume":
+            held = [t.level for t in titles if t.level is not None]
+            title_level = max(held, key=lambda lv: _RANK[lv]) if held else None
+        else:
+            title_level = titles[0].level
+    signal_level, signal_count, signal_evidence = _signal_level(signals, text, signal_levels or {})
+    evidence.extend(signal_evidence)
+    evidence.sort(key=lambda e: (e.start, e.end))
+
+    level: Level | None
+    if years is not None:
+        level = rules.level_for_years(years)
+        confidence = 0.75
+        reason = f"{reason_years} -> {level}"
+        if title_level is not None:
+            agree = title_level == level
+            confidence += 0.15 if agree else -0.2
+            reason += f"; titles say {title_level}" + (" (agree)" if agree else " (years decide)")
+        if signal_level is not None and signal_level == level:
+            confidence += 0.1
+            reason += "; progression signals agree"
+        if any(b.min_years > 0 and abs(years - b.min_years) < 0.25 for b in rules.bands):
+            confidence -= 0.1
+            reason += "; close to a band edge"
+    elif title_level is not None:
+        level = title_level
+        confidence = 0.55
+        reason = f"no years; titles say {title_level}"
+        if signal_level == title_level:
+            confidence += 0.15
+            reason += "; progression signals agree"
+    elif signal_level is not None:
+        level = signal_level
+        confidence = min(0.45, 0.15 + 0.05 * signal_count)
+        reason = f"no years or titles; {signal_count} progression signal(s) say {signal_level}"
+    else:
+        return Seniority(level=None, confidence=0.0, years=None, evidence=evidence, reason="")
+    return Seniority(
+        level=level,
+        confidence=max(0.05, min(1.0, confidence)),
+        years=None if years is None else round(years, 1),
+        evidence=evidence,
+        reason=reason,
+    )
+
+
+# ---------------------------------------------------------------------------------- skill years
+
+_BEFORE_SKILL = re.compile(
+    r"^[\s'’]*(?:(?:of|in|with|using|on|working|programming|hands-on|professional|commercial|"
+    r"production|industry|experience|exp\.?)[\s,]*)*$",
+    re.IGNORECASE,
+)
+_AFTER_SKILL = re.compile(r"^\s*(?:[(:,–—-]|\bfor\b)\s*$", re.IGNORECASE)
+
+
+def skill_years(
+    text: str,
+    mentions_by_skill: Mapping[str, Sequence[Mention]],
+    *,
+    as_of: date | None = None,
+) -> dict[str, float]:
+    """Return the years each skill was used, where the text says so.
+
+    A stated amount next to a mention wins ("5 years of Python", "Python (3 years)", "3+ yrs
+    Python", "C++ (Less than 1 year)"); otherwise the merged length of the dated roles whose
+    text mentions the skill. Skills with neither are left out. Years are rounded to 0.1.
+
+    >>> from skillmatch.models import Mention
+    >>> text = "5 years of Python"
+    >>> m = Mention(skill_id="python", start=11, end=17, text="Python", matched="python",
+    ...             method="exact", score=1.0)
+    >>> skill_years(text, {"python": [m]})
+    {'python': 5.0}
+    """
+    today = as_of or date.today()
+    claims = find_years_claims(text)
+    roles = [r for r in _dated_roles(text, SeniorityRules(), today) if r.status != "education"]
+    roles = [r for r in roles if r.status != "other"]
+    out: dict[str, float] = {}
+    for skill_id, mentions in mentions_by_skill.items():
+        stated = 0.0
+        intervals: list[tuple[date, date]] = []
+        for m in mentions:
+            for c in claims:
+                before = c.end <= m.start and m.start - c.end <= 40
+                if before and _BEFORE_SKILL.match(text[c.end : m.start]):
+                    stated = max(stated, c.low)
+                elif (
+                    m.end <= c.start
+                    and c.start - m.end <= 6
+                    and _AFTER_SKILL.match(text[m.end : c.start])
+                ):
+                    stated = max(stated, c.low)
+            for r in roles:
+                if r.header_start <= m.start < r.block_end:
+                    intervals.append((r.range.begin, r.range.finish))
+        if stated > 0:
+            out[skill_id] = round(stated, 1)
+        elif intervals:
+            out[skill_id] = round(total_years(intervals), 1)
+    return out
+
+
+# -------------------------------------------------------------------------------- role profiles
+
+
+def role_scores(taxonomy: Taxonomy, cov: Coverage) -> list[RoleScore]:
+    """Score how much the text resembles each role profile of the taxonomy, best first.
+
+    The score is the cosine similarity between the role's category weights and the text's
+    category coverage: 1 when the text covers categories in the proportions the role leans on
+    them, 0 when it covers none of them. The reason names the categories that contribute most.
+    """
+    shares = {c.category_id: c.coverage for c in cov.categories}
+    names = {c.category_id: c.name for c in cov.categories}
+    out: list[tuple[float, int, RoleScore]] = []
+    for index, role in enumerate(taxonomy.roles):
+        weights = {k: v for k, v in role.categories.items() if v > 0}
+        dot = sum(w * shares.get(k, 0.0) for k, w in weights.items())
+        norm_w = math.sqrt(sum(w * w for w in weights.values()))
+        norm_c = math.sqrt(sum(s * s for s in shares.values()))
+        score = dot / (norm_w * norm_c) if norm_w > 0 and norm_c > 0 else 0.0
+        score = max(0.0, min(1.0, score))
+        drivers = sorted(((w * shares.get(k, 0.0), k) for k, w in weights.items()), reverse=True)
+        top = [names.get(k, k) for contribution, k in drivers[:3] if contribution > 0]
+        if top:
+            reason = "driven by " + ", ".join(top)
+        else:
+            reason = "the text covers none of the categories this role leans on"
+        out.append(
+            (score, index, RoleScore(role_id=role.id, name=role.name, score=score, reason=reason))
+        )
+    out.sort(key=lambda t: (-t[0], t[1]))
+    return [r for _, _, r in out]
+
+
+# -------------------------------------------------------------------------------------- compare
+
+_REQUIRED_SHARE = 0.8
+_SKILL_PART = 0.9
+_WORD = re.compile(r"[^\s,;:()\[\]{}\"'“”‘’|•·]+")
+
+
+def _skill_part(required: Sequence[str], preferred: Sequence[str], have: set[str]) -> float:
+    req = sum(s in have for s in required) / len(required) if required else None
+    pref = sum(s in have for s in preferred) / len(preferred) if preferred else None
+    if req is not None and pref is not None:
+        return _REQUIRED_SHARE * req + (1 - _REQUIRED_SHARE) * pref
+    if req is not None:
+        return req
+    if pref is not None:
+        return pref
+    return 1.0
+
+
+def _seniority_part(gap: int | None) -> float:
+    if gap is None or gap >= 0:
+        return 1.0
+    return 0.5 if gap == -1 else 0.0
+
+
+def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None:
+    targets = {m.text.lower() for m in hit.mentions if m.text.strip()}
+    targets |= {hit.skill_id.replace("-", " ").lower(), hit.name.lower()}
+    phrases: dict[str, tuple[int, int]] = {}
+    for line in re.finditer(r"[^\n]+", text):
+        words = [
+            (line.start() + w.start(), line.start() + w.end())
+            for w in _WORD.finditer(line.group(0))
+        ]
+        for i in range(len(words)):
+            for n in range(1, 5):
+                if i + n > len(words):
+                    break
+                start, end = words[i][0], words[i + n - 1][1]
+                phrase = text[start:end].strip(".!?-–—/")
+                if phrase:
+                    start = text.index(phrase, start)
+                    phrases.setdefault(phrase.lower(), (start, start + len(phrase)))
+    if not phrases:
+        return None
+    best: tuple[float, str] | None = None
+    for target in targets:
+        found = process.extractOne(
+            target, list(phrases), scorer=fuzz.ratio, score_cutoff=score_cutoff * 100
+        )
+        if found is not None and (best is None or found[1] > best[0]):
+            best = (found[1], found[0])
+    if best is None:
+        return None
+    start, end = phrases[best[1]]
+    return NearMiss(
+        skill_id=hit.skill_id,
+        phrase=text[start:end],
+        start=start,
+        end=end,
+        score=round(best[0] / 100.0, 3),
+    )
+
+
+def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.6) -> Comparison:
+    """Say how well a résumé fits a job posting (see the module docstring for the score).
+
+    Per category of the job's skills: required and preferred skills covered and missing, and
+    the résumé's extra skills there. A job skill whose ``requirement`` is None counts as
+    required; a "negated" one is ignored. For each missing skill, the résumé phrase of one to
+    four words closest to the job's wording of it (``fuzz.ratio`` on lowercased text) is
+    reported when its score reaches ``score_cutoff``. The résumé's warnings are carried over.
+    """
+    have = set(resume.skill_ids)
+    asked = [h for h in job.skills if h.requirement != "negated"]
+    asked_ids = {h.skill_id for h in asked}
+    required = [h.skill_id for h in asked if h.requirement in (None, "required")]
+    preferred = [h.skill_id for h in asked if h.requirement == "preferred"]
+    names = {c.category_id: c.name for c in job.coverage.categories}
+    names.update({c.category_id: c.name for c in resume.coverage.categories})
+    category_ids: list[str] = []
+    for h in asked:
+        for c in h.categories:
+            if c not in category_ids:
+                category_ids.append(c)
+    categories: list[CategoryFit] = []
+    for cat in category_ids:
+        req = [s for s in required if cat in _categories_of(job, s)]
+        pref = [s for s in preferred if cat in _categories_of(job, s)]
+        extra = [
+            h.skill_id for h in resume.skills if cat in h.categories and h.skill_id not in asked_ids
+        ]
+        categories.append(
+            CategoryFit(
+                category_id=cat,
+                name=names.get(cat, cat),
+                score=_skill_part(req, pref, have),
+                required_covered=[s for s in req if s in have],
+                required_missing=[s for s in req if s not in have],
+                preferred_covered=[s for s in pref if s in have],
+                preferred_missing=[s for s in pref if s not in have],
+                extra=extra,
+            )
+        )
+    resume_level, job_level = resume.seniority.level, job.seniority.level
+    gap = (
+        _RANK[resume_level] - _RANK[job_level]
+        if resume_level is not None and job_level is not None
+        else None
+    )
+    score = _SKILL_PART * _skill_part(required, preferred, have) + (
+        1 - _SKILL_PART
+    ) * _seniority_part(gap)
+    near: list[NearMiss] = []
+    for h in asked:
+        if h.skill_id not in have:
+            miss = _near_miss(resume.text, h, score_cutoff)
+            if miss is not None:
+                near.append(miss)
+    return Comparison(
+        score=max(0.0, min(1.0, score)),
+        categories=categories,
+        required_missing=[s for s in required if s not in have],
+        preferred_missing=[s for s in preferred if s not in have],
+        seniority_gap=gap,
+        resume_level=resume_level,
+        job_level=job_level,
+        near_misses=near,
+        flags=list(resume.warnings),
+    )
+
+
+def _categories_of(result: MatchResult, skill_id: str) -> list[str]:
+    hit = result.skill(skill_id)
+    return hit.categories if hit is not None else []
