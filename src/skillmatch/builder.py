@@ -512,6 +512,7 @@ def _derived_weights(bullet: _Bullet, draft: _Draft) -> dict[str, float]:
     """Weigh categories for a role without curated weights: 1 where its words meet the name of
     a category or of one of its skills (every category for "all aspects"), 0.5 elsewhere."""
     words = set(re.findall(r"[a-z]+", f"{bullet.label} {bullet.body}".lower()))
+    every = "all" in words
     words -= _FUNCTION_WORDS | _ROLE_NOISE
     weights: dict[str, float] = {}
     for category_id, category in draft.categories.items():
@@ -519,7 +520,7 @@ def _derived_weights(bullet: _Bullet, draft: _Draft) -> dict[str, float]:
             skill["name"] for skill in draft.skills.values() if category_id in skill["categories"]
         ]
         category_words = set(re.findall(r"[a-z]+", " ".join(names).lower()))
-        weights[category_id] = 1.0 if "all" in words or words & category_words else 0.5
+        weights[category_id] = 1.0 if every or words & category_words else 0.5
     return weights
 
 

@@ -339,7 +339,7 @@ class Taxonomy(_Strict):
         by_category: dict[str, list[Skill]] = {category.id: [] for category in self.categories}
         for skill in self.skills:
             for ref in skill.categories:
-                by_category[ref].append(skill)
+                by_category.setdefault(ref, []).append(skill)  # validated after this
         self._by_category = by_category
 
     # -- lookups ---------------------------------------------------------------------------
