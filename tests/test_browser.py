@@ -1,0 +1,142 @@
+"""The HTML report in a real browser: headless Chromium loads it, draws it, and finds the marks.
+
+Skipped only when Chromium or its driver is absent (``.ci/run`` installs both).
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_report_example import example_comparison, example_job, example_resume
+
+from skillmatch.report import render_report
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+pytestmark = pytest.mark.browser
+
+if not (Path(CHROMIUM).exists() and (Path(CHROMEDRIVER).exists() or shutil.which("chromedriver"))):
+    pytest.skip(
+        "Chromium not installed: apt-get install chromium chromium-driver", allow_module_level=True
+    )
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[webdriver.Chrome]:
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1100,1400",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    chrome = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    chrome.set_page_load_timeout(20)
+    try:
+        yield chrome
+    finally:
+        chrome.quit()
+
+
+def png_pixels(data: bytes) -> tuple[int, int, set[bytes]]:
+    """Decode an 8-bit RGB(A) PNG enough to count its distinct colours (no imaging library)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+    assert depth == 8
+    assert colour in (2, 6)
+    channels = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * channels
+    colours: set[bytes] = set()
+    prev = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = prev[i]
+            upleft = prev[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - upleft
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - upleft)
+                pred = left if pa <= pb and pa <= pc else (up if pb <= pc else upleft)
+                line[i] = (line[i] + pred) & 0xFF
+        if y % 4 == 0:  # a sample of rows is plenty to tell a drawn page from a blank one
+            colours.update(bytes(line[i : i + 3]) for i in range(0, stride, channels * 2))
+        prev = line
+    return width, height, colours
+
+
+def test_report_in_chromium_loads_cleanly_and_shows_every_mark(
+    driver: webdriver.Chrome, tmp_path: Path
+) -> None:
+    resume, job, comparison = example_resume(), example_job(), example_comparison()
+    report = tmp_path / "report.html"
+    report.write_text(render_report(resume, job=job, comparison=comparison), encoding="utf-8")
+
+    driver.get(report.as_uri())
+    assert driver.title == "skillmatch report: jane-doe.txt"
+
+    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
+
+    shot = tmp_path / "report.png"
+    assert driver.save_screenshot(str(shot))
+    width, height, colours = png_pixels(shot.read_bytes())
+    assert (width, height) >= (800, 600)
+    assert len(colours) > 20, "the screenshot looks blank"
+
+    doc = driver.find_element(By.ID, "doc")
+    mentions = [m for h in resume.skills for m in h.mentions] + resume.excluded + resume.signals
+    assert len(mentions) == 25
+    for m in mentions:
+        selector = f'mark[data-skill="{m.skill_id}"][data-start="{m.start}"][data-end="{m.end}"]'
+        (mark,) = doc.find_elements(By.CSS_SELECTOR, selector)
+        assert mark.get_property("textContent") == resume.text[m.start : m.end]
+        assert mark.get_attribute("data-status") == m.status
+        size = mark.size
+        assert size["width"] > 0
+        assert size["height"] > 0
+
+    # the whole résumé text is on the page, unchanged, and the excluded marks are struck through
+    assert doc.get_property("textContent") == resume.text
+    kube = doc.find_element(By.CSS_SELECTOR, 'mark[data-skill="kubernetes"]')
+    assert "line-through" in kube.value_of_css_property("text-decoration-line")
+    counted = doc.find_element(By.CSS_SELECTOR, 'mark[data-skill="pytorch"]')
+    assert "line-through" not in counted.value_of_css_property("text-decoration-line")
