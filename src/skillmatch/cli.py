@@ -10,11 +10,15 @@ import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from skillmatch.matcher import SkillMatcher
+
 from skillmatch.errors import SkillmatchError
+from skillmatch.models import MatchResult
 from skillmatch.taxonomy import Taxonomy
 
 app = typer.Typer(
@@ -118,6 +122,106 @@ def taxonomy_show(
         f"{len(taxonomy.skills)} skills, {len(taxonomy.signals)} level signals,"
         f" {len(taxonomy.roles)} roles"
     )
+
+
+def _matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:
+    from skillmatch.matcher import SkillMatcher
+
+    if taxonomy is None:
+        return SkillMatcher.default(fuzzy=fuzzy)
+    return SkillMatcher.from_taxonomy(taxonomy, fuzzy=fuzzy)
+
+
+TaxonomyOption = Annotated[
+    Path | None,
+    typer.Option("--taxonomy", "-t", help="Taxonomy file (YAML/JSON); default: AI engineer."),
+]
+
+
+def format_result(result: MatchResult, *, source: str = "") -> str:
+    """Render one result as the table people read."""
+    head = source or result.id or "text"
+    lines = [f"== {head} ({result.kind})"]
+    for hit in result.skills:
+        forms = ", ".join(sorted({f"{m.text!r}@{m.start}" for m in hit.mentions})[:4])
+        req = f" [{hit.requirement}]" if hit.requirement else ""
+        years = f" {hit.years:g}y" if hit.years else ""
+        method = "/".join(sorted({m.method for m in hit.mentions}))
+        lines.append(f"  {hit.skill_id:<24}{hit.score:5.2f} {method:<18}{years}{req}  {forms}")
+    for m in result.excluded:
+        lines.append(f"  ({m.status}) {m.skill_id:<20} {m.text!r}@{m.start}")
+    sen = result.seniority
+    level = sen.level or "unknown"
+    years = f", {sen.years:g} years" if sen.years is not None else ""
+    lines.append(f"  seniority: {level} (confidence {sen.confidence:.2f}{years}) {sen.reason}")
+    cats = "  ".join(f"{c.category_id} {c.coverage:.0%}" for c in result.coverage.categories)
+    lines.append(f"  coverage: {result.coverage.overall:.0%}  |  {cats}")
+    if result.roles:
+        best = result.roles[0]
+        lines.append(f"  role: {best.name} ({best.score:.2f}): {best.reason}")
+    for w in result.warnings:
+        lines.append(f"  warning [{w.code}]: {w.message}")
+    return "\n".join(lines)
+
+
+@app.command("match")
+def match_command(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, directories, .jsonl/.csv sets, or - for stdin.")
+    ],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table (for people), json or jsonl.")
+    ] = "table",
+    taxonomy: TaxonomyOption = None,
+    text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    no_fuzzy: Annotated[bool, typer.Option("--no-fuzzy", help="Exact matching only.")] = False,
+) -> None:
+    """Find skills, coverage and seniority in each input and print them."""
+    from skillmatch.readers import iter_documents
+
+    if fmt not in ("table", "json", "jsonl"):
+        raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
+    failed = 0
+    results: list[dict[str, object]] = []
+    with _handle_errors():
+        matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
+        for doc in iter_documents(inputs, text_column=text_column):
+            if isinstance(doc, SkillmatchError):
+                failed += 1
+                typer.echo(f"{type(doc).__name__}: {doc}", err=True)
+                continue
+            result = matcher.match_document(doc)
+            if fmt == "table":
+                typer.echo(format_result(result, source=doc.source))
+            elif fmt == "jsonl":
+                typer.echo(json.dumps(_result_json(result, doc.source), ensure_ascii=False))
+            else:
+                results.append(_result_json(result, doc.source))
+    if fmt == "json":
+        typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _result_json(result: MatchResult, source: str) -> dict[str, object]:
+    data = result.model_dump(mode="json", exclude={"text"})
+    data["source"] = source
+    return data
+
+
+@app.command("eval")
+def eval_command(
+    dataset: Annotated[Path, typer.Argument(help="Labelled .jsonl set (see the README).")],
+    taxonomy: TaxonomyOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Measure precision, recall, F1 and level accuracy on a labelled set."""
+    from skillmatch.evaluation import evaluate, format_report, load_eval_set, report_json
+
+    with _handle_errors():
+        items = load_eval_set(dataset)
+        report = evaluate(_matcher(taxonomy), items)
+    typer.echo(report_json(report) if as_json else format_report(report))
 
 
 def main() -> None:

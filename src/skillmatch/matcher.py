@@ -17,13 +17,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Literal, overload
+from typing import Literal, cast, overload
 
 from spacy.language import Language
 
 from skillmatch import scoring
 from skillmatch.matching import RawMention, SkillIndex, find_mentions
 from skillmatch.models import Flag, MatchResult, Mention, SkillHit, TextKind
+from skillmatch.readers import Document
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.text import NormalizedText, normalize
 from skillmatch.tokenizer import blank_pipeline, token_table
@@ -103,6 +104,14 @@ class SkillMatcher:
             hidden_spans=hidden_spans,
         )
 
+    def match_document(self, doc: Document) -> MatchResult:
+        """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings."""
+        result = self.match(doc.text, as_of=doc.as_of, id=doc.id, hidden_spans=doc.hidden_spans)
+        if not doc.warnings:
+            return result
+        warnings = list(doc.warnings) + [w for w in result.warnings if w.code != "hidden-text"]
+        return result.model_copy(update={"warnings": warnings})
+
     @overload
     def pipe(
         self,
@@ -152,8 +161,9 @@ class SkillMatcher:
                 as_of=as_of,
             )
         if as_tuples:
-            return ((self.match(t, as_of=as_of), ctx) for t, ctx in texts)  # type: ignore[misc]
-        return (self.match(t, as_of=as_of) for t in texts)  # type: ignore[arg-type]
+            pairs = cast(Iterable[tuple[str, object]], texts)
+            return ((self.match(t, as_of=as_of), ctx) for t, ctx in pairs)
+        return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
 
     # ----------------------------------------------------------------------------------------
 
@@ -205,7 +215,7 @@ class SkillMatcher:
             warnings.append(
                 Flag(
                     code="hidden-text",
-                    message="the document holds text a reader cannot see; it was left out of scoring",
+                    message="the document holds text a reader cannot see; not scored",
                 )
             )
         return MatchResult(
@@ -235,7 +245,7 @@ class SkillMatcher:
             end=end,
             text=norm.original[start:end],
             matched=m.matched,
-            method=m.method,  # type: ignore[arg-type]
+            method=m.method,
             score=m.score,
             status=status,
         )

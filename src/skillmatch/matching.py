@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from spacy.language import Language
 
-from skillmatch.models import Status
+from skillmatch.models import Method, Status
 from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
 from skillmatch.tokenizer import TokenTable
 
@@ -62,9 +62,10 @@ _TEAM_VERBS = frozenset(
 )  # fmt: skip
 _DELEGATION = (
     ("owned", "by"), ("handled", "by"), ("managed", "by"), ("done", "by"), ("run", "by"),
-    ("produced", "by"), ("belongs", "to"), ("belong", "to"), ("stays", "with"),
-    ("stay", "with"), ("'s", "job"), ("another", "team"), ("separate",), ("partner",),
+    ("produced", "by"), ("belongs", "to"), ("belong", "to"), ("'s", "job"),
+    ("another", "team"), ("separate",), ("partner",),
 )  # fmt: skip
+_HANDED_OFF = (("stays", "with"), ("stay", "with"), ("is", "owned", "by"), ("is", "handled", "by"))
 _STOP_EDGE = frozenset(
     [
         "a",
@@ -178,7 +179,7 @@ class RawMention:
     start: int
     end: int
     matched: str
-    method: str
+    method: Method
     score: float
     signal: bool = False
     gated: bool = False
@@ -295,14 +296,19 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
     candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
-    chosen = _resolve_overlaps(candidates)
+    # Skills and level signals are matched independently: a signal phrase ("strong Python")
+    # must not hide the skill inside it.
+    signals = _resolve_overlaps([c for c in candidates if c.signal])
+    chosen = _resolve_overlaps([c for c in candidates if not c.signal])
     if index.use_fuzzy and index.fuzzy_choices:
         taken = _taken(chosen, len(toks))
-        fuzzy = [c for c in _fuzzy_candidates(index, toks, taken) if _local_gates_pass(c, toks)]
+        fuzzy = [
+            c
+            for c in _fuzzy_candidates(index, toks, taken)
+            if not c.signal and _local_gates_pass(c, toks)
+        ]
         chosen = _resolve_overlaps(chosen + fuzzy)
-    chosen = _category_gates(index, toks, chosen)
-    skills = [m for m in chosen if not m.signal]
-    signals = [m for m in chosen if m.signal]
+    skills = _category_gates(index, toks, chosen)
     skills, pattern_signals = _add_patterns(index, toks, skills)
     signals += pattern_signals
     for m in skills:
@@ -315,17 +321,20 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
 
 
 def _mention(
-    index: SkillIndex, toks: TokenTable, idx: int, i: int, j: int, method: str, score: float
+    index: SkillIndex, toks: TokenTable, idx: int, i: int, j: int, method: Method, score: float
 ) -> RawMention:
     entry = index.entries[idx]
     if entry.evidence:
         score = min(score, 0.9)
+    start, end = toks.starts[i], toks.ends[j - 1]
+    if method != "exact":
+        start, end = _trim(toks.text, start, end, entry.alias.text)
     return RawMention(
         target=entry.target,
         i=i,
         j=j,
-        start=toks.starts[i],
-        end=toks.ends[j - 1],
+        start=start,
+        end=end,
         matched=entry.alias.text,
         method=method,
         score=score,
@@ -333,6 +342,18 @@ def _mention(
         gated=bool(entry.alias.context),
         entry=entry,
     )
+
+
+_EDGE_PUNCT = "./-_:,;"
+
+
+def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
+    """Drop punctuation that a joined token carries at the edges ("EKS." -> "EKS")."""
+    while end - start > 1 and text[end - 1] in _EDGE_PUNCT and not alias.endswith(text[end - 1]):
+        end -= 1
+    while end - start > 1 and text[start] in _EDGE_PUNCT and not alias.startswith(text[start]):
+        start += 1
+    return start, end
 
 
 def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
@@ -418,10 +439,9 @@ def _resolve_overlaps(cands: list[RawMention]) -> list[RawMention]:
         key = (c.i, c.j, c.target)
         if key in seen:
             continue
-        if any(t in taken for t in span):
-            # The same span may stand for two skills (EKS: kubernetes and aws).
-            if not any((c.i, c.j) == (o.i, o.j) for o in chosen):
-                continue
+        # The same span may stand for two skills (EKS: kubernetes and aws).
+        if any(t in taken for t in span) and not any((c.i, c.j) == (o.i, o.j) for o in chosen):
+            continue
         seen.add(key)
         chosen.append(c)
         taken.update(span)
@@ -675,15 +695,23 @@ def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
     # A team is the subject doing the work: "our ML team trains the models in PyTorch".
     for k in range(lo, i):
         if lower[k] in _TEAM:
-            for v in lower[k + 1 : min(i, k + 3)]:
+            for v in lower[k + 1 : min(j, k + 5)]:
                 if v in _TEAM_VERBS:
                     return True
-                if v == ",":
-                    continue
-    # Work handed to others: "owned by a separate web team", "handled by our platform team".
+                if v not in (",", "who", "that", "which", "then", "also"):
+                    break
+    # Work handed to others: "owned by a separate web team", "model training stays with research".
+    if _has_phrase(sentence, _HANDED_OFF):
+        return True
     if any(w in _TEAM for w in sentence):
         for cue in _DELEGATION:
             for k in range(len(sentence) - len(cue) + 1):
                 if tuple(sentence[k : k + len(cue)]) == cue:
                     return True
     return False
+
+
+def _has_phrase(words: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    return any(
+        tuple(words[k : k + len(p)]) == p for p in phrases for k in range(len(words) - len(p) + 1)
+    )
