@@ -57,7 +57,7 @@ _QUALIFIER = (
 )
 _DASH = r"(?:\s*(?:-|–|—|−|to)\s*)"
 _YEARS_RE = re.compile(
-    rf"(?<![\w.+\-/])(?:{_QUALIFIER})?(?P<low>{_NUM})(?:\s*(?P<plus>\+|plus\b))?"
+    rf"(?<![\w.+\-/])(?:{_QUALIFIER})?(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?(?:\s*(?P<plus>\+|plus\b))?"
     rf"(?:{_DASH}(?P<high>{_NUM})(?:\s*\+)?)?\s*"
     r"(?P<unit>years?|yrs?|months?|mos?)\b(?:'s|’s|'|’)?"
     r"(?:\s*(?:and\s+)?(?P<months>\d{1,2})\s*months?\b)?",
@@ -77,6 +77,21 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"\b(?:last|past|next|first|every|per|within|each|for\s+the|in\s+the|after)\s*$",
     re.IGNORECASE,
 )
+# "N years of <these>" is experience; "15 years of project documents" is not.
+_EXPERIENCE_AFTER = re.compile(
+    r"^\W{0,3}(?:[\w-]+\s+){0,2}?(?:experience|exp\b|industry|professional|building|working|"
+    r"work\b|career|leading|engineering|development|developing|research|software|post-?phd|"
+    r"hands-on|commercial|relevant|programming|coding|management|managing|designing|shipping|"
+    r"science|analytics|analysis|"
+    r"as\s+an?\b|in\s+(?:tech|it|the\s+field))",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_OBJECT = re.compile(
+    r"^\W{0,3}(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:documents?|data(?!\s+(?:scien|engineer|analy|platform|infra))|records?|history|logs?|archives?|"
+    r"transactions?|e-?mails?|papers?|footage|content|files?|tickets?|rotations?|"
+    r"operation|existence|growth)\b",
+    re.IGNORECASE,
+)
 _MONTH_EXPERIENCE_AFTER = re.compile(
     r"^\W{0,3}(?:of\s+)?(?:\w+\s+){0,2}?(?:experience|exp\b|as\s+an?\b|in\s+industry|of\s+work)",
     re.IGNORECASE,
@@ -92,6 +107,9 @@ class YearsClaim:
     low: float
     high: float | None
     qualifier: Literal["", "plus", "range", "at-least", "over", "about", "up-to"]
+    experience: bool = True
+    """False when the words around say it is not an amount of work experience ("15 years of
+    project documents", "Two years, three rotations"): still a duration for skill years."""
 
     @property
     def value(self) -> float:
@@ -125,6 +143,20 @@ def _qualifier_kind(
     return ""
 
 
+def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
+    after = text[m.end() : m.end() + 60]
+    if _EXPERIENCE_AFTER.match(after):
+        return True
+    if _NOT_EXPERIENCE_OBJECT.match(after):
+        return False
+    # "Two years, three rotations of eight months": a bare duration opening a sentence
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    opens = not text[line_start : m.start()].strip() or re.search(
+        r"[.!?]\s*$", text[line_start : m.start()]
+    )
+    return not (kind == "" and opens and re.match(r"^\s*,", after))
+
+
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Return every explicit amount of experience in ``text``, in text order.
 
@@ -142,7 +174,7 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         scale = 1.0 / 12.0 if unit.startswith("mo") else 1.0
         if scale < 1.0 and not _MONTH_EXPERIENCE_AFTER.match(after):
             continue
-        low = _number(m.group("low")) * scale
+        low = (_number(m.group("low")) + (0.5 if m.group("half") else 0.0)) * scale
         high = _number(m.group("high")) * scale if m.group("high") else None
         if m.group("months"):
             low += int(m.group("months")) / 12.0
@@ -151,7 +183,9 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         kind = _qualifier_kind(m.group("qual"), bool(m.group("plus")), high is not None)
         if kind == "up-to" and m.group("qual") and "less" in m.group("qual").lower():
             low = low / 2.0
-        claims.append(YearsClaim(m.start(), m.end(), low, high, kind))
+        claims.append(
+            YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind))
+        )
     for m in _DECADE_RE.finditer(text):
         if _NOT_EXPERIENCE_AFTER.match(text[m.end() : m.end() + 40]):
             continue
@@ -187,7 +221,7 @@ _DATE = (
     rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
     rf"|(?P<{{p}}season>spring|summer|fall|autumn|winter)\s+(?P<{{p}}seasy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
-    rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR})"
+    rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR}|\d\d(?![\d/.]))"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
 _OPEN = (
@@ -197,7 +231,7 @@ _OPEN = (
 _SEP = r"(?:\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*|\s{2,})"
 _RANGE_RE = re.compile(
     rf"(?<![\w/])(?:(?P<since>since|from)\s+)?"
-    rf"(?:(?P<firstmon>{_MONTH})\s*(?:-|–|—|to)\s*(?=(?:{_MONTH})\s*,?\s*{_YEAR}))?"
+    rf"(?:(?P<firstmon>{_MONTH})(?:\s*(?:-|–|—|to)\s*|\s{{2,}})(?=(?:{_MONTH})\s*,?\s*{_YEAR}))?"
     + _DATE.format(p="a")
     + rf"(?:{_SEP}(?:"
     + _DATE.format(p="b")
@@ -241,7 +275,9 @@ def _parse_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None
         # a quarter starts a range at its first month and ends one at its last
         return int(m.group(p + "qy")), 3 * quarter - (2 if p == "a" else 0)
     if m.group(p + "mm"):
-        return int(m.group(p + "mmy")), int(m.group(p + "mm"))
+        ytok = m.group(p + "mmy")
+        year = _two_digit_year(ytok, as_of) if len(ytok) == 2 else int(ytok)
+        return year, int(m.group(p + "mm"))
     if m.group(p + "y"):
         return int(m.group(p + "y")), 0
     return None

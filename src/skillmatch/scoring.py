@@ -244,8 +244,8 @@ _ROLE_AFTER = re.compile(
     rf"^(?:[\s/&-]*[\w.+#&/-]+){{0,4}}?[\s/-]+(?:{_ROLE_NOUNS})\b(?!s\b)", re.I
 )
 _ROLE_SINGLE_AFTER = re.compile(rf"^[\s/-]*(?:{_ROLE_NOUNS})\b(?!s\b)", re.I)
-_SEPARATOR_AFTER = re.compile(r"^\s*(?:$|[,|—–·(:@]|-\s|\bof\b|\bat\b|\bin\b\s+[A-Z])")
-_SEPARATOR_BEFORE = re.compile(r"(?:^|[|—–·,:(]|\s-|\bas\s+an?|\bas)\s*$", re.I)
+_SEPARATOR_AFTER = re.compile(r"^\s*(?:$|[,|—–·(:@/]|-\s|\bof\b|\bat\b|\bin\b\s+[A-Z])")
+_SEPARATOR_BEFORE = re.compile(r"(?:^|[|—–·,:(/]|\s-|\bas\s+an?|\bas)\s*$", re.I)
 _BULLET_PREFIX = re.compile(r"^\s*(?:[-*•·▸›]\s*)?")
 
 
@@ -258,7 +258,13 @@ def _compile_words(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _title_like(text: str, start: int, end: int) -> bool:
-    """Is the word at [start, end) in a place where titles stand?"""
+    """Is the word at [start, end) in a place where titles stand?
+
+    Before a role noun ("Senior Data Engineer", not "senior engineers"); at the start of a line
+    or after a separator ("|", "—", ",", "as a") when a separator or the line end follows
+    ("Lead, Google Developer Student Club", "Intern"); anywhere in a short heading-like line
+    without bullet or sentence punctuation ("Project Manager / Technology Lead").
+    """
     line_start, line_end = line_bounds(text, start)
     before = text[line_start:start]
     after = text[end:line_end]
@@ -266,31 +272,46 @@ def _title_like(text: str, start: int, end: int) -> bool:
         return True
     at_line_start = _BULLET_PREFIX.fullmatch(before) is not None
     after_separator = _SEPARATOR_BEFORE.search(before) is not None
-    short_lead = len(before.split()) <= 3 and not re.search(r"[.;!?]", before)
     if (at_line_start or after_separator) and _SEPARATOR_AFTER.match(after):
         return True
-    # "ML Lead, Quickfin": a title word closing a short heading-like run of words
-    return short_lead and text[start].isupper() and _SEPARATOR_AFTER.match(after) is not None
+    # "ML Lead, Quickfin": a title word closing a short run of words that opens the line
+    short_lead = len(before.split()) <= 3 and not re.search(r"[.;!?]", before)
+    if short_lead and text[start].isupper() and _SEPARATOR_AFTER.match(after):
+        return True
+    line = text[line_start:line_end]
+    return (
+        len(line.split()) <= 8
+        and not _BULLET.match(line)
+        and not re.search(r"[.;!?]\s|[.;!?]$", line)
+        and text[start].isupper()
+    )
 
 
-def _trapped(
-    text: str, start: int, end: int, trap_re: re.Pattern[str] | None, title_words: set[str]
-) -> str | None:
-    """Return the trap phrase that makes the title word at [start, end) no title, if any."""
+def _trapped(text: str, start: int, end: int, trap_re: re.Pattern[str] | None) -> str | None:
+    """Return the trap phrase that makes the title word at [start, end) no title, if any.
+
+    A trap that holds the word ("senior management", "lead time") must cover it. Any other trap
+    counts in two places: naming what a lone title word heads ("Lead, Google Developer Student
+    Club", "President of the chess society") or just before it ("Grade: Senior 2").
+    """
     if trap_re is None:
         return None
+    word = text[start:end].lower()
     line_start, line_end = line_bounds(text, start)
-    for m in trap_re.finditer(text, max(0, line_start), line_end):
+    heads_something = re.match(r"\s*(?:,|of\b|—|–|-\s|\(|at\b|:)", text[end:line_end])
+    for m in trap_re.finditer(text, line_start, line_end):
         if m.start() < end and start < m.end():
             return m.group(0)
-        trap_words = set(re.findall(r"\w+", m.group(0).lower()))
-        if not trap_words & title_words and abs(m.start() - start) <= 60:
+        if word in m.group(0).lower():
+            continue
+        if heads_something and 0 <= m.start() - end <= 60:
+            return m.group(0)
+        if 0 <= start - m.end() <= 20 and re.fullmatch(r"[\s:=,-]*", text[m.end() : start]):
             return m.group(0)
     return None
 
 
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
-    title_words = {w.lower() for words in rules.titles.values() for w in words}
     trap_re = _compile_words(rules.title_traps)
     found: list[SeniorityEvidence] = []
     taken: list[tuple[int, int]] = []
@@ -304,7 +325,7 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
                 continue
             if not _title_like(text, m.start(), m.end()):
                 continue
-            trap = _trapped(text, m.start(), m.end(), trap_re, title_words)
+            trap = _trapped(text, m.start(), m.end(), trap_re)
             if trap:
                 logger.debug("title word %r at %d skipped: trap %r", m.group(0), m.start(), trap)
                 continue
@@ -483,7 +504,7 @@ def estimate_seniority(
     evidence: list[SeniorityEvidence] = []
     years: float | None = None
     reason_years = ""
-    claims = find_years_claims(text)
+    claims = [c for c in find_years_claims(text) if c.experience]
 
     if kind == "resume":
         roles = _dated_roles(text, rules, today)
@@ -521,8 +542,11 @@ def estimate_seniority(
     title_level: Level | None = None
     if titles:
         if kind == "resume":
-            held = [t.level for t in titles if t.level is not None]
-            title_level = max(held, key=lambda lv: _RANK[lv]) if held else None
+            for t in titles:
+                if t.level is not None and (
+                    title_level is None or _RANK[t.level] > _RANK[title_level]
+                ):
+                    title_level = t.level
         else:
             title_level = titles[0].level
     signal_level, signal_count, signal_evidence = _signal_level(signals, text, signal_levels or {})
@@ -606,9 +630,7 @@ def skill_years(
         for m in mentions:
             for c in claims:
                 before = c.end <= m.start and m.start - c.end <= 40
-                if before and _BEFORE_SKILL.match(text[c.end : m.start]):
-                    stated = max(stated, c.low)
-                elif (
+                if (before and _BEFORE_SKILL.match(text[c.end : m.start])) or (
                     m.end <= c.start
                     and c.start - m.end <= 6
                     and _AFTER_SKILL.match(text[m.end : c.start])
