@@ -8,13 +8,16 @@ from __future__ import annotations
 import shutil
 import struct
 import zlib
+from base64 import b64decode
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 
 import pytest
-from test_report_example import example_comparison, example_job, example_resume
+from pypdf import PdfReader
 
-from skillmatch.report import render_report
+from skillmatch.report import SummaryRow, render_report, render_summary
+from test_report_example import example_comparison, example_job, example_resume
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -140,3 +143,68 @@ def test_report_in_chromium_loads_cleanly_and_shows_every_mark(
     assert "line-through" in kube.value_of_css_property("text-decoration-line")
     counted = doc.find_element(By.CSS_SELECTOR, 'mark[data-skill="pytorch"]')
     assert "line-through" not in counted.value_of_css_property("text-decoration-line")
+
+
+def print_check(driver: webdriver.Chrome, page: Path, width: int) -> tuple[list[str], bytes]:
+    """Lay ``page`` out for print at ``width`` CSS pixels; return what overflows, and the PDF."""
+    driver.get(page.as_uri())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+        )
+        overflow = driver.execute_script(
+            "const w = document.documentElement.clientWidth;"
+            "return [...document.querySelectorAll('body *')]"
+            ".filter(e => e.getBoundingClientRect().right > w + 1)"
+            ".map(e => e.tagName + '.' + e.className);"
+        )
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    return overflow, b64decode(pdf["data"])
+
+
+def test_report_prints_on_a4_without_overflowing_the_page(
+    driver: webdriver.Chrome, tmp_path: Path
+) -> None:
+    report = tmp_path / "report.html"
+    html = render_report(example_resume(), job=example_job(), comparison=example_comparison())
+    report.write_text(html, encoding="utf-8")
+    # A4 portrait minus the 12 mm side margins is 186 mm, about 703 CSS pixels
+    overflow, pdf = print_check(driver, report, 703)
+    assert overflow == []
+    pages = PdfReader(BytesIO(pdf)).pages
+    assert len(pages) >= 2
+    for page in pages:  # A4 is 595 x 842 points
+        assert round(float(page.mediabox.width)) == 595
+        assert round(float(page.mediabox.height)) == 842
+
+
+def test_summary_prints_on_a4_landscape_without_overflowing_the_page(
+    driver: webdriver.Chrome, tmp_path: Path
+) -> None:
+    categories = [c.name for c in example_resume().coverage.categories]
+    rows = [
+        SummaryRow(
+            file=f"candidate-{i:02d}-with-a-rather-long-file-name.pdf",
+            rank=i,
+            report=f"reports/candidate-{i:02d}.html",
+            score=1 - i / 20,
+            level="mid",
+            coverage={c: (i * 7 + j * 13) % 10 / 10 for j, c in enumerate(categories)},
+            required_missing=["Kubernetes", "Continuous integration and delivery"],
+        )
+        for i in range(1, 16)
+    ]
+    rows.append(SummaryRow(file="scan.pdf", error="EmptyDocumentError: scan.pdf: no text layer"))
+    summary = tmp_path / "summary.html"
+    summary.write_text(render_summary(rows, job="northwind.txt"), encoding="utf-8")
+    # A4 landscape minus the side margins is 273 mm, about 1031 CSS pixels
+    overflow, pdf = print_check(driver, summary, 1031)
+    assert overflow == []
+    for page in PdfReader(BytesIO(pdf)).pages:
+        assert round(float(page.mediabox.width)) == 842
+        assert round(float(page.mediabox.height)) == 595

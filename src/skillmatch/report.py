@@ -513,6 +513,10 @@ a { color: #0b4f8a; }
   .doc { font-size: 9pt; line-height: 1.7; border: none; padding: 0; background: none; }
   h2 { break-after: avoid; }
   tr, .cards li, .chart { break-inside: avoid; }
+  table { font-size: 8.5pt; }
+  th, td { padding: .15rem .3rem; overflow-wrap: anywhere; }
+  .mini { white-space: normal; font-size: 8pt; }
+  .mini svg { width: 40px; }
   mark.m, .key, .track, .bar, .bar2, th { print-color-adjust: exact;
     -webkit-print-color-adjust: exact; }
   a { color: #000; text-decoration: none; }
@@ -950,4 +954,5 @@ def render_summary(
         "<p>Coverage per category: share of the category's skills the résumé shows.</p>"
         "</section></main>"
     )
-    return _page(title, body)
+    # a wide table: landscape keeps every category column readable on paper
+    return _page(title, body, "@page { size: A4 landscape; }")
