@@ -22,13 +22,18 @@ tuple, or a CMYK tuple of 4), ``size`` (points), ``x``/``y`` (points from the bo
 ``render_mode`` (0-7) and ``page`` (0-based)."""
 
 
-def build_pdf(path: Path, lines: Sequence[PdfLine], *, pages: int = 1) -> Path:
-    """Write a PDF of ``lines`` (see :data:`PdfLine`) with reportlab and return its path."""
+def build_pdf(
+    path: Path, lines: Sequence[PdfLine], *, pages: int = 1, compress: bool = True
+) -> Path:
+    """Write a PDF of ``lines`` (see :data:`PdfLine`) with reportlab and return its path.
+
+    ``compress=False`` leaves content streams readable, so byte mutations reach the operators.
+    """
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
 
     specs = [{"text": ln} if isinstance(ln, str) else dict(ln) for ln in lines]
-    c = canvas.Canvas(str(path), pagesize=letter)
+    c = canvas.Canvas(str(path), pagesize=letter, pageCompression=int(compress))
     for page in range(pages):
         y = 720.0
         for spec in specs:

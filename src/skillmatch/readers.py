@@ -640,8 +640,12 @@ def _read_docx(data: bytes, name: str, limits: Limits) -> tuple[str, list[Any], 
 # --------------------------------------------------------------------------------------------
 
 
-def _pdf_page_count(data: bytes, name: str) -> tuple[int, bool]:
-    """Return the page count and whether the PDF is encrypted (with an empty user password)."""
+def _pdf_precheck(data: bytes, name: str) -> tuple[int | None, bool]:
+    """Return pypdf's page count (``None`` if pypdf cannot parse it) and whether it is encrypted.
+
+    A password that is not empty raises ``EncryptedDocumentError``. pypdf failing is not final:
+    pdfminer repairs some damage pypdf refuses (a truncated file, a broken trailer).
+    """
     from pypdf import PasswordType, PdfReader
 
     try:
@@ -654,8 +658,9 @@ def _pdf_page_count(data: bytes, name: str) -> tuple[int, bool]:
         return len(reader.pages), encrypted
     except SkillmatchError:
         raise
-    except Exception as exc:  # pypdf: a library boundary
-        raise CorruptDocumentError(name, f"damaged PDF ({_short(exc)})") from exc
+    except Exception as exc:  # pypdf: a library boundary; pdfminer gets its chance next
+        logger.debug("%s: pypdf cannot parse it (%s); trying pdfminer", name, _short(exc))
+        return None, False
 
 
 def _make_aggregator(base: type, hidden_oc: frozenset[str]) -> Any:
@@ -804,27 +809,47 @@ def _page_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, flo
     return [line for _, _, line in lines]
 
 
+def _count_pages_lazily(pdf: Any, name: str, limits: Limits) -> int:
+    """Count pages with pdfminer without building more than ``max_pdf_pages + 1`` of them."""
+    from pdfminer.pdfpage import PDFPage
+
+    count = 0
+    for _ in PDFPage.create_pages(pdf.doc):
+        count += 1
+        limits.check("max_pdf_pages", count, path=name, what="page count (at least)")
+    return count
+
+
 def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, list[Any], list[Flag]]:
     if b"%PDF-" not in data[:1024]:
         raise CorruptDocumentError(name, f"not a PDF (no %PDF header; {_sniff(data)})")
-    n_pages, encrypted = _pdf_page_count(data, name)
-    limits.check("max_pdf_pages", n_pages, path=name, what="page count")
-    if n_pages == 0:
-        raise EmptyDocumentError(name, "a PDF with no pages")
+    n_pages, encrypted = _pdf_precheck(data, name)
+    if n_pages is not None:
+        limits.check("max_pdf_pages", n_pages, path=name, what="page count")
     builder = _TextBuilder(name, limits)
     n_chars = n_images = 0
+    page_errors: list[tuple[int, Exception]] = []
     import pdfplumber
 
     try:
         with pdfplumber.open(io.BytesIO(data), password="" if encrypted else None) as pdf:
+            if n_pages is None:
+                n_pages = _count_pages_lazily(pdf, name, limits)
+            if n_pages == 0:
+                raise EmptyDocumentError(name, "a PDF with no pages")
             for page_index, page in enumerate(pdf.pages):
                 if page_index:
                     builder.end_line()
                     builder.end_line()
-                chars = _page_chars(pdf, page)
+                try:
+                    chars = _page_chars(pdf, page)
+                    lines = _page_lines(chars, _page_box(page))
+                    n_images += len(page.images)
+                except Exception as exc:  # one damaged page must not lose the others
+                    page_errors.append((page_index + 1, exc))
+                    continue
                 n_chars += len(chars)
-                n_images += len(page.images)
-                for line in _page_lines(chars, _page_box(page)):
+                for line in lines:
                     for i, word in enumerate(line):
                         if i:
                             gap_hidden = word["hidden"] and line[i - 1]["hidden"]
@@ -834,10 +859,24 @@ def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, list[Any], l
     except SkillmatchError:
         raise
     except Exception as exc:  # pdfplumber, pdfminer: a library boundary
-        if "password" in type(exc).__name__.lower() or "PDFPassword" in repr(exc):
-            raise EncryptedDocumentError(name, "password-protected PDF") from exc
+        if "password" in repr(exc).lower() or "encrypt" in repr(exc).lower():
+            raise EncryptedDocumentError(
+                name, f"password-protected or unreadable encryption ({_short(exc)})"
+            ) from exc
         raise CorruptDocumentError(name, f"damaged PDF ({_short(exc)})") from exc
+    warnings = [
+        Flag(
+            code="page-unreadable",
+            message=f"page {number} is damaged and was skipped ({_short(error)})",
+        )
+        for number, error in page_errors
+    ]
     text = builder.text()
+    if page_errors and (not text.strip() or len(page_errors) == n_pages):
+        first_page, first_error = page_errors[0]
+        raise CorruptDocumentError(
+            name, f"damaged PDF (page {first_page}: {_short(first_error)})"
+        ) from first_error
     if not text.strip():
         if n_chars == 0:
             raise EmptyDocumentError(
@@ -847,7 +886,7 @@ def _read_pdf(data: bytes, name: str, limits: Limits) -> tuple[str, list[Any], l
                 + " and no text; run OCR first (for example ocrmypdf)",
             )
         raise EmptyDocumentError(name, "no text in the PDF (only blank characters)")
-    return text, builder.hidden, []
+    return text, builder.hidden, warnings
 
 
 _READERS: dict[str, _Reader] = {
