@@ -1,0 +1,95 @@
+"""Shared hypothesis strategies: result models built by hand, for the scoring properties.
+
+Add new strategies at the end; keep each one documented.
+"""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from skillmatch.models import (
+    Coverage,
+    Flag,
+    Level,
+    MatchResult,
+    Mention,
+    Requirement,
+    Seniority,
+    SkillHit,
+    TextKind,
+)
+
+SKILL_IDS = ["python", "pytorch", "docker", "kubernetes", "aws", "sql", "rag", "go", "rust"]
+"""A small universe of skill ids, so that generated résumés and jobs overlap."""
+
+CATEGORIES = {
+    "python": ["programming"],
+    "go": ["programming"],
+    "rust": ["programming"],
+    "sql": ["programming", "data"],
+    "pytorch": ["ml"],
+    "rag": ["ml", "llm"],
+    "docker": ["infra"],
+    "kubernetes": ["infra"],
+    "aws": ["infra", "cloud"],
+}
+
+levels: st.SearchStrategy[Level | None] = st.sampled_from([None, "entry", "mid", "senior"])
+requirements: st.SearchStrategy[Requirement | None] = st.sampled_from(
+    [None, "required", "preferred", "negated"]
+)
+
+
+def hit_for(skill_id: str, text: str, *, requirement: Requirement | None = None) -> SkillHit:
+    """Return a hit for ``skill_id`` whose one mention points at its first word in ``text``
+    (or at offset 0 with the id as surface form when the text lacks it)."""
+    start = text.lower().find(skill_id)
+    surface = text[start : start + len(skill_id)] if start >= 0 else skill_id
+    mention = Mention(
+        skill_id=skill_id,
+        start=max(start, 0),
+        end=max(start, 0) + len(surface),
+        text=surface,
+        matched=skill_id,
+        method="exact",
+        score=1.0,
+        requirement=requirement,
+    )
+    return SkillHit(
+        skill_id=skill_id,
+        name=skill_id.title(),
+        categories=CATEGORIES.get(skill_id, ["programming"]),
+        score=1.0,
+        mentions=[mention],
+        requirement=requirement,
+    )
+
+
+def result_of(
+    text: str,
+    skills: dict[str, Requirement | None],
+    *,
+    kind: TextKind = "resume",
+    level: Level | None = None,
+    warnings: list[Flag] | None = None,
+) -> MatchResult:
+    """Build a MatchResult by hand: ``skills`` maps skill id -> requirement."""
+    return MatchResult(
+        kind=kind,
+        text=text,
+        skills=[hit_for(s, text, requirement=r) for s, r in skills.items()],
+        coverage=Coverage(overall=0.0, categories=[]),
+        seniority=Seniority(level=level, confidence=0.5 if level else 0.0),
+        warnings=warnings or [],
+    )
+
+
+@st.composite
+def match_results(draw: st.DrawFn, kind: TextKind | None = None) -> MatchResult:
+    """A MatchResult over :data:`SKILL_IDS` with any requirements, level and text."""
+    ids = draw(st.lists(st.sampled_from(SKILL_IDS), unique=True, max_size=len(SKILL_IDS)))
+    reqs = {s: draw(requirements) for s in ids}
+    words = draw(st.lists(st.sampled_from([*SKILL_IDS, "built", "Pyton", "dockers", "and"])))
+    text = " ".join(words) + draw(st.text(max_size=40))
+    chosen_kind: TextKind = kind or draw(st.sampled_from(["resume", "job"]))
+    return result_of(text, reqs, kind=chosen_kind, level=draw(levels))
