@@ -16,9 +16,10 @@ import typer
 
 if TYPE_CHECKING:
     from skillmatch.matcher import SkillMatcher
+    from skillmatch.readers import Document
 
 from skillmatch.errors import SkillmatchError
-from skillmatch.models import MatchResult
+from skillmatch.models import MatchResult, TextKind
 from skillmatch.taxonomy import Taxonomy
 
 app = typer.Typer(
@@ -222,6 +223,54 @@ def eval_command(
         items = load_eval_set(dataset)
         report = evaluate(_matcher(taxonomy), items)
     typer.echo(report_json(report) if as_json else format_report(report))
+
+
+@app.command("report")
+def report_command(
+    doc: Annotated[Path, typer.Argument(help="Résumé (or job posting) to report on.")],
+    job: Annotated[
+        Path | None, typer.Option("--job", help="Job posting: adds the fit to the report.")
+    ] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Write the HTML here.")] = Path(
+        "report.html"
+    ),
+    taxonomy: TaxonomyOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
+) -> None:
+    """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
+    from skillmatch.readers import read_document
+    from skillmatch.report import render_report
+    from skillmatch.scoring import compare
+
+    with _handle_errors():
+        matcher = _matcher(taxonomy)
+        resume_doc = read_document(doc)
+        if job is None:
+            result = matcher.match_document(resume_doc)
+            page = render_report(result, title=title)
+        else:
+            job_doc = read_document(job)
+            result = _match_as(matcher, resume_doc, "resume")
+            job_result = _match_as(matcher, job_doc, "job")
+            comparison = compare(result, job_result)
+            page = render_report(result, job=job_result, comparison=comparison, title=title)
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"OSError: cannot write the report to {out}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"wrote {out}", err=True)
+
+
+def _match_as(matcher: SkillMatcher, doc: Document, kind: TextKind) -> MatchResult:
+    """Match a document as a résumé or a job, keeping its warnings (as ``match_document`` does)."""
+    result = matcher.match(
+        doc.text, as_of=doc.as_of, kind=kind, id=doc.id, hidden_spans=doc.hidden_spans
+    )
+    if not doc.warnings:
+        return result
+    warnings = list(doc.warnings) + [w for w in result.warnings if w.code != "hidden-text"]
+    return result.model_copy(update={"warnings": warnings})
 
 
 def main() -> None:

@@ -955,4 +955,4 @@ def render_summary(
         "</section></main>"
     )
     # a wide table: landscape keeps every category column readable on paper
-    return _page(title, body, "@page { size: A4 landscape; }")
+    return _page(title, body, "@page { size: A4 landscape; }\nbody { max-width: 1400px; }")
