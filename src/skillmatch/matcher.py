@@ -104,9 +104,14 @@ class SkillMatcher:
             hidden_spans=hidden_spans,
         )
 
-    def match_document(self, doc: Document) -> MatchResult:
-        """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings."""
-        result = self.match(doc.text, as_of=doc.as_of, id=doc.id, hidden_spans=doc.hidden_spans)
+    def match_document(self, doc: Document, *, kind: TextKind | None = None) -> MatchResult:
+        """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings.
+
+        ``kind`` is as in :meth:`match` (guessed from the text when not given).
+        """
+        result = self.match(
+            doc.text, as_of=doc.as_of, id=doc.id, hidden_spans=doc.hidden_spans, kind=kind
+        )
         if not doc.warnings:
             return result
         warnings = list(doc.warnings) + [w for w in result.warnings if w.code != "hidden-text"]
