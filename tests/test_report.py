@@ -34,6 +34,7 @@ SVG_LEAVES = {"rect", "line", "path", "circle"}
 @dataclass
 class Mark:
     attrs: dict[str, str]
+    doc: int  # index of the highlighted text it is in (résumé 0, job 1), -1 outside
     text: str = ""
 
 
@@ -66,7 +67,7 @@ class Page(HTMLParser):
             self.doc_depth = len(self.stack)
             self.docs.append("")
         if tag == "mark":
-            m = Mark(a)
+            m = Mark(a, len(self.docs) - 1 if self.doc_depth is not None else -1)
             self.marks.append(m)
             self.open_marks.append(m)
 
@@ -109,11 +110,13 @@ def all_mentions(result: MatchResult) -> list[Mention]:
     return [m for h in result.skills for m in h.mentions] + result.excluded + result.signals
 
 
-def marks_at(page: Page, m: Mention) -> list[Mark]:
+def marks_at(page: Page, m: Mention, doc: int = 0) -> list[Mark]:
+    """The marks of mention ``m`` in highlighted text ``doc`` of the page."""
     return [
         k
         for k in page.marks
-        if k.attrs.get("data-start") == str(m.start)
+        if k.doc == doc
+        and k.attrs.get("data-start") == str(m.start)
         and k.attrs.get("data-end") == str(m.end)
         and k.attrs.get("data-skill") == m.skill_id
     ]
@@ -263,7 +266,7 @@ def test_report_job_marks_show_requirement() -> None:
     page = parse(render_report(example_resume(), job=job, comparison=example_comparison()))
     gcp = job.skill("gcp")
     assert gcp is not None
-    (mark,) = marks_at(page, gcp.mentions[0])
+    (mark,) = marks_at(page, gcp.mentions[0], doc=1)
     assert mark.attrs["data-requirement"] == "preferred"
     assert mark.attrs["data-code"] == "CP·pref"
 
