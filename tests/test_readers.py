@@ -322,8 +322,24 @@ def test_read_docx_keeps_paragraphs_and_tables_in_order(make_docx: Callable) -> 
     )
     lines = [ln for ln in read_document(path).text.splitlines() if ln]
     assert lines == [
-        "jane@example.com", "Jane Doe", "Skills", "Python", "6 years", "PyTorch", "4 years",
+        "jane@example.com", "Jane Doe", "Skills", "Python | 6 years", "PyTorch | 4 years",
         "Experience at Acme",
+    ]  # fmt: skip
+
+
+def test_read_docx_layout_table_keeps_each_paragraph_on_its_own_line(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text = "SKILLS"
+    cells[0].add_paragraph("Python, PyTorch")
+    cells[1].text = "EXPERIENCE"
+    cells[1].add_paragraph("ML Engineer at Acme, 2019-2024")
+    path = tmp_path / "two-column.docx"
+    document.save(str(path))
+    assert read_document(path).text.splitlines() == [
+        "SKILLS", "Python, PyTorch", "EXPERIENCE", "ML Engineer at Acme, 2019-2024"
     ]  # fmt: skip
 
 

@@ -74,7 +74,9 @@ def test_read_any_bytes_gives_document_or_named_error(
 def test_iter_jsonl_yields_one_outcome_per_nonblank_line(workdir: Path, lines: list[str]) -> None:
     path = workdir / "batch.jsonl"
     path.write_text("\n".join(ln.replace("\n", " ").replace("\r", " ") for ln in lines) + "\n")
-    expected_lines = [i + 1 for i, ln in enumerate(path.read_text().split("\n")[:-1]) if ln.strip()]
+    # Blank means ASCII whitespace only: str.strip() would also drop "\x1c".."\x1f".
+    raw_lines = path.read_bytes().split(b"\n")[:-1]
+    expected_lines = [i + 1 for i, ln in enumerate(raw_lines) if ln.strip()]
     out = list(iter_documents(path, limits=SMALL))
     assert len(out) == len(expected_lines)
     for outcome, lineno in zip(out, expected_lines, strict=True):

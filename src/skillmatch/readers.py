@@ -587,22 +587,53 @@ def _docx_run_hidden(r: Any) -> str:
     return ""
 
 
+def _docx_runs(p: Any, builder: _TextBuilder) -> None:
+    """Add the runs of one paragraph, marking hidden ones."""
+    for r in p.iter(f"{_W}r"):
+        # Runs of a text box inside this paragraph belong to the text box's own paragraph.
+        owner = next(r.iterancestors(f"{_W}p"), None)
+        if owner is not p:
+            continue
+        if any(a.tag in (f"{_W}del", _MC_FALLBACK) for a in r.iterancestors()):
+            continue
+        text = "".join(
+            str(e) for e in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
+        )
+        builder.add(text, _docx_run_hidden(r))
+
+
+def _has_text(el: Any) -> bool:
+    return any((t.text or "").strip() for t in el.iter(f"{_W}t"))
+
+
+def _is_simple_row(tr: Any) -> bool:
+    """A row whose cells hold one line each ("Python | 6 years"), not a layout table."""
+    if tr.find(f".//{_W}tbl") is not None:
+        return False
+    return all(sum(1 for p in tc.iter(f"{_W}p") if _has_text(p)) <= 1 for tc in tr.iter(f"{_W}tc"))
+
+
 def _docx_paragraphs(root: Any, builder: _TextBuilder) -> None:
-    """Add every paragraph under ``root`` in document order, one per line."""
+    """Add every paragraph under ``root`` in document order, one per line.
+
+    A table row whose cells hold one line each becomes one line, cells joined by `` | ``.
+    """
+    done: set[Any] = set()
     for p in root.iter(f"{_W}p"):
-        if any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
-            continue  # the VML copy of a text box already read from mc:Choice
-        for r in p.iter(f"{_W}r"):
-            # Runs of a text box inside this paragraph belong to the text box's own paragraph.
-            owner = next(r.iterancestors(f"{_W}p"), None)
-            if owner is not p:
-                continue
-            if any(a.tag in (f"{_W}del", _MC_FALLBACK) for a in r.iterancestors()):
-                continue
-            text = "".join(
-                str(e) for e in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
-            )
-            builder.add(text, _docx_run_hidden(r))
+        if p in done or any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
+            continue  # mc:Fallback is the VML copy of a text box already read from mc:Choice
+        tr = next(p.iterancestors(f"{_W}tr"), None)
+        if tr is not None and _is_simple_row(tr):
+            first = True
+            for cell_p in tr.iter(f"{_W}p"):
+                done.add(cell_p)
+                if _has_text(cell_p):
+                    if not first:
+                        builder.add(" | ")
+                    _docx_runs(cell_p, builder)
+                    first = False
+        else:
+            _docx_runs(p, builder)
         builder.end_line()
 
 
