@@ -59,6 +59,7 @@ from skillmatch.readers import (
     iter_documents,
     read_document,
 )
+from skillmatch.report import SummaryRow
 from skillmatch.scoring import compare
 from skillmatch.taxonomy import Taxonomy
 
@@ -76,6 +77,7 @@ __all__ = [
     "result_row",
     "run_batch",
     "score_task",
+    "summary_rows",
 ]
 
 logger = logging.getLogger("skillmatch")
@@ -822,3 +824,32 @@ def run_batch(
         processed=processed,
         seconds=time.monotonic() - started,
     )
+
+
+def summary_rows(path: str | os.PathLike[str], taxonomy: Taxonomy) -> list[SummaryRow]:
+    """Read an output file back as the rows of :func:`skillmatch.report.render_summary`."""
+    names = {c.id: c.name for c in taxonomy.categories}
+    out: list[SummaryRow] = []
+    for row in read_rows(path):
+        error = f"{row['error_type']}: {row['error']}" if row.get("error_type") else None
+        fit = row.get("fit") if row.get("fit") not in (None, "") else row.get("coverage_overall")
+        coverage = {
+            names[key[len("coverage_") :]]: float(value)
+            for key, value in row.items()
+            if key.startswith("coverage_")
+            and key[len("coverage_") :] in names
+            and value not in (None, "")
+        }
+        missing = row.get("missing_required") or ""
+        out.append(
+            SummaryRow(
+                file=str(row.get("source") or row.get("id")),
+                rank=int(row["rank"]) if row.get("rank") not in (None, "") else None,
+                score=float(fit) if fit not in (None, "") and error is None else None,
+                level=row.get("level") or None,
+                coverage=coverage if error is None else {},
+                required_missing=[s for s in str(missing).split(_LIST_SEP) if s],
+                error=error,
+            )
+        )
+    return out
