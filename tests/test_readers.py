@@ -227,6 +227,48 @@ def test_read_pdf_white_text_on_the_same_line_does_not_garble_visible_words(
     assert _words_in_spans(doc) == {"Kubernetes", "Kubeflow"}
 
 
+@pytest.mark.parametrize(("layer_off", "hidden"), [(True, {"Kubernetes"}), (False, set())])
+def test_read_pdf_marks_text_in_a_layer_switched_off(
+    tmp_path: Path, layer_off: bool, hidden: set[str]
+) -> None:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+    from reportlab.pdfgen import canvas
+
+    plain = tmp_path / "plain.pdf"
+    c = canvas.Canvas(str(plain))
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "Python")
+    # reportlab has no API for optional content: write the marked-content operators directly.
+    c._code.append("/OC /oc1 BDC")
+    c.drawString(72, 680, "Kubernetes")
+    c._code.append("EMC")
+    c.showPage()
+    c.save()
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    ocg = writer._add_object(
+        DictionaryObject(
+            {NameObject("/Type"): NameObject("/OCG"), NameObject("/Name"): TextStringObject("x")}
+        )
+    )
+    writer.pages[0]["/Resources"][NameObject("/Properties")] = DictionaryObject(
+        {NameObject("/oc1"): ocg}
+    )
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+        {
+            NameObject("/OCGs"): ArrayObject([ocg]),
+            NameObject("/D"): DictionaryObject(
+                {NameObject("/OFF"): ArrayObject([ocg] if layer_off else [])}
+            ),
+        }
+    )
+    path = tmp_path / "layers.pdf"
+    writer.write(path)
+    doc = read_document(path)
+    assert doc.text.split() == ["Python", "Kubernetes"]
+    assert _words_in_spans(doc) == hidden
+
+
 def test_read_encrypted_pdf_raises_encrypted_document_error(
     tmp_path: Path, make_pdf: Callable
 ) -> None:
