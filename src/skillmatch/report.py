@@ -836,13 +836,12 @@ def render_report(
     title = title or f"skillmatch report: {name}"
 
     cards = [
-        ("Document", name),
         ("Overall coverage", _pct(result.coverage.overall)),
         ("Level", _LEVEL_NAMES[result.seniority.level] if result.seniority.level else "–"),
         ("Skills found", str(len(result.skills))),
     ]
     if comparison is not None:
-        cards.insert(1, ("Fit to the job", _pct(comparison.score)))
+        cards.insert(0, ("Fit to the job", _pct(comparison.score)))
         cards.append(("Required missing", str(len(comparison.required_missing))))
     card_html = "".join(
         f'<li><span class="k">{_esc(k)}</span> <span class="v">{_esc(v)}</span></li>'
