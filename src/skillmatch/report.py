@@ -9,9 +9,14 @@ code after each mark keeps it readable without colour; struck-through marks are 
 not count), a coverage-by-category bar chart, the seniority estimate with its evidence (underlined
 in the text), the role profile and, given a job and a comparison, the fit.
 
-    >>> from skillmatch.report import render_report  # doctest: +SKIP
-    >>> html = render_report(resume_result, job=job_result, comparison=compare(resume, job))
-    >>> Path("report.html").write_text(html, encoding="utf-8")
+    >>> from skillmatch.matcher import SkillMatcher
+    >>> from skillmatch.scoring import compare
+    >>> matcher = SkillMatcher.default()
+    >>> cv = matcher.match("Deployed PyTorch models on AWS for 6 years.", kind="resume")
+    >>> job = matcher.match("Required: PyTorch, AWS and Kubernetes.", kind="job")
+    >>> html = render_report(cv, job=job, comparison=compare(cv, job))
+    >>> html.count('data-skill="pytorch"')
+    2
 
 Overlapping spans (a seniority span around a skill mention, a signal inside a pattern mention)
 still give well-formed HTML: spans that nest become nested elements, and a span that crosses a
