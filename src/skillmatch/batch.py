@@ -390,7 +390,7 @@ def _ordered_map(
     n_process: int,
     batch_size: int,
     payload: Callable[[Any], Any] = lambda item: item,
-    lost: Callable[[Any, str], Any],
+    lost: Callable[[Any, str], Outcome],
     hard_timeout: float | None = None,
 ) -> Iterator[tuple[Any, Outcome]]:
     """Run ``job(payload(item))`` on ``n_process`` worker processes; yield results in input order.
@@ -398,7 +398,7 @@ def _ordered_map(
     Yields ``(item, (ok, value_or_exception))``. Items go out in chunks of ``batch_size``; every
     result comes back on its own, so a worker silent for ``hard_timeout`` seconds is stuck on the
     head of its chunk: it is killed, that item gets ``lost(item, reason)`` and the rest of its
-    chunk is sent again. A worker that dies gets the same treatment.
+    chunk is sent again. A worker that dies gets the same treatment. ``lost`` returns an outcome.
     """
     ctx = _context()
     inherit = ctx.get_start_method() == "fork"
@@ -444,7 +444,7 @@ def _ordered_map(
         w.conn.close()
         if w.inflight:
             index, item = w.inflight.popleft()
-            done[index] = (False, lost(item, reason))
+            done[index] = lost(item, reason)
             retry.extendleft(reversed(w.inflight))
         workers[workers.index(w)] = start()
 
@@ -516,8 +516,8 @@ def parallel_map(
     def make_job(inherit: bool) -> Callable[[Any], Any]:
         return _PipeJob(_MatcherRef(matcher, inherit=inherit), as_of)
 
-    def lost(item: Any, reason: str) -> Exception:
-        return RuntimeError(f"matching a text failed: {reason}")
+    def lost(item: Any, reason: str) -> Outcome:
+        return (False, RuntimeError(f"matching a text failed: {reason}"))
 
     def text_of(item: Any) -> Any:
         return item[0] if as_tuples else item
@@ -561,10 +561,9 @@ def iter_rows(
     def make_job(inherit: bool) -> Callable[[Any], Any]:
         return _RowJob(_MatcherRef(matcher, inherit=inherit), job, limits, details)
 
-    def lost(task: Task, reason: str) -> Row:
-        if reason == "timeout":
-            return error_row(_timeout_error(task.source, limits), cols, source=task.source)
-        return error_row(RuntimeError(reason), cols, source=task.source)
+    def lost(task: Task, reason: str) -> Outcome:
+        exc = _timeout_error(task.source, limits) if reason == "timeout" else RuntimeError(reason)
+        return (True, error_row(exc, cols, source=task.source))
 
     for task, (ok, value) in _ordered_map(
         make_job,
