@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from skillmatch.errors import EvalSetError
-from skillmatch.models import Level, Mention, TextKind
+from skillmatch.models import Level, MatchResult, Mention, TextKind
 
 if TYPE_CHECKING:
     from skillmatch.matcher import SkillMatcher
@@ -178,7 +178,7 @@ def evaluate(matcher: SkillMatcher, items: list[LabelledText]) -> EvalReport:
     )
 
 
-def _results(matcher: SkillMatcher, items: list[LabelledText]) -> Iterator:  # type: ignore[type-arg]
+def _results(matcher: SkillMatcher, items: list[LabelledText]) -> Iterator[MatchResult]:
     for item in items:
         yield matcher.match(item.text, as_of=item.as_of, kind=item.kind, id=item.id)
 
