@@ -434,8 +434,9 @@ def score_command(
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
     with _handle_errors():
+        job_doc = read_document(job)  # before the matcher, which takes seconds to build
         matcher = _matcher(taxonomy)
-        job_result = matcher.match_document(read_document(job), kind="job")
+        job_result = matcher.match_document(job_doc, kind="job")
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
