@@ -1,0 +1,86 @@
+"""Batch-score a folder of résumés against a job posting: ranked CSV, HTML summary, one report each.
+
+Run from anywhere:  .venv/bin/python examples/batch_score.py [RESUME_DIR] [JOB]   (``make demo``)
+
+Writes, under ``out/`` in the current directory:
+
+* ``out/ranked.csv``: one flat row per résumé file (failed files included, as error rows), best
+  fit first; ``pandas.read_csv("out/ranked.csv")`` loads it;
+* ``out/summary.html``: the same ranking as a page, each name linking to its report;
+* ``out/reports/<name>.html``: every résumé's evidence, coverage, level and fit;
+* ``out/report.html``: the report of the example PDF résumé against the job.
+
+The same as ``skillmatch score --job JOB RESUME_DIR --out out/ranked.csv --html out/summary.html``,
+plus the per-résumé reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from skillmatch.batch import read_rows, run_batch, summary_rows
+from skillmatch.matcher import SkillMatcher
+from skillmatch.readers import read_document
+from skillmatch.report import render_report, render_summary
+from skillmatch.scoring import compare
+
+HERE = Path(__file__).parent
+RESUMES = HERE / "resumes"
+JOB = HERE / "jobs" / "senior_ai_engineer_llm_platform.txt"
+EXAMPLE = "diego_ramirez_mid.pdf"
+
+
+def main(argv: list[str]) -> int:
+    """Score, rank and report; return 0 when every file was scored, 1 otherwise."""
+    resumes = Path(argv[0]) if argv else RESUMES
+    job_path = Path(argv[1]) if len(argv) > 1 else JOB
+    out = Path("out")
+    (out / "reports").mkdir(parents=True, exist_ok=True)
+
+    matcher = SkillMatcher.default()
+    job = matcher.match_document(read_document(job_path), kind="job")
+    summary = run_batch([resumes], out / "ranked.csv", matcher=matcher, job=job, n_process=1)
+
+    # One report per résumé; the batch rows say which files could be read.
+    reports: dict[str, str] = {}
+    for row in read_rows(out / "ranked.csv"):
+        if row["error_type"]:
+            continue
+        source = Path(row["source"])
+        result = matcher.match_document(read_document(source), kind="resume")
+        page = render_report(result, job=job, comparison=compare(result, job))
+        target = out / "reports" / f"{source.stem}.html"
+        target.write_text(page, encoding="utf-8")
+        reports[row["source"]] = f"reports/{target.name}"
+        if source.name == EXAMPLE:
+            (out / "report.html").write_text(page, encoding="utf-8")
+
+    rows = [
+        r.model_copy(update={"report": reports.get(r.file)})
+        for r in summary_rows(out / "ranked.csv", matcher.taxonomy)
+    ]
+    page = render_summary(rows, title="Ranking: " + job_path.stem, job=str(job_path))
+    (out / "summary.html").write_text(page, encoding="utf-8")
+
+    print(f"Ranking of {resumes} against {job_path.name} (level sought: {job.seniority.level})")
+    print(f"{'rank':>4} {'fit':>5}  {'level':<6} {'coverage':>8}  résumé  (missing required)")
+    for row in read_rows(out / "ranked.csv"):
+        if row["error_type"]:
+            print(f"   -     -  {'':<6} {'':>8}  {row['source']}  {row['error_type']}")
+            continue
+        missing = f"  ({row['missing_required']})" if row["missing_required"] else ""
+        print(
+            f"{row['rank']:>4} {float(row['fit']):5.2f}  {row['level'] or '-':<6} "
+            f"{float(row['coverage_overall']):8.0%}  {Path(row['source']).name}{missing}"
+        )
+    print(
+        f"\n{summary.rows} files, {summary.failed} failed, {summary.seconds:.1f} s. Wrote "
+        f"{out / 'ranked.csv'}, {out / 'summary.html'}, {out / 'report.html'} and "
+        f"{len(reports)} reports in {out / 'reports'}/"
+    )
+    return 1 if summary.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
