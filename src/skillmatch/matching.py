@@ -48,7 +48,10 @@ _CLAUSE_BREAK = frozenset(
     }
 )  # fmt: skip
 _NEG_CUES = {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6}
-_NEG_FALSE = frozenset({"only", "just", "limited", "matter", "least", "longer", "necessarily"})
+_NEG_FALSE = frozenset(
+    {"only", "just", "limited", "matter", "least", "longer", "necessarily", "always", "means",
+     "sql", "-", "doubt", "exception"}
+)  # fmt: skip
 _NOT_NEEDED = frozenset(
     {"required", "needed", "necessary", "expected", "essential", "mandatory", "a", "needed."}
 )
@@ -63,8 +66,9 @@ _TEAM_VERBS = frozenset(
 _DELEGATION = (
     ("owned", "by"), ("handled", "by"), ("managed", "by"), ("done", "by"), ("run", "by"),
     ("produced", "by"), ("belongs", "to"), ("belong", "to"), ("'s", "job"),
-    ("another", "team"), ("separate",), ("partner",),
+    ("another",), ("separate",), ("partner",), ("partner's",), ("other",),
 )  # fmt: skip
+_PARTY_REACH = 12
 _HANDED_OFF = (("stays", "with"), ("stay", "with"), ("is", "owned", "by"), ("is", "handled", "by"))
 _STOP_EDGE = frozenset(
     [
@@ -210,6 +214,11 @@ class SkillIndex:
     patterns: list[_Pattern] = field(default_factory=list)
     categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
     use_fuzzy: bool = True
+    # Speed caches, filled on first use: every prefix of a normalized key, the global ids of
+    # each pattern's steps, and which step ids each word hits.
+    _norm_prefixes: frozenset[str] = frozenset()
+    _step_ids: list[tuple[int, ...]] = field(default_factory=list)
+    _word_steps: dict[str, frozenset[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -268,6 +277,11 @@ def _compile_pattern(target: str, signal: bool, rule: TermPattern) -> _Pattern:
 
 def _norm_key(text: str) -> str:
     return _NORM_STRIP.sub("", text.lower())
+
+
+@lru_cache(maxsize=200_000)
+def _norm_strip(word: str) -> str:
+    return _NORM_STRIP.sub("", word)
 
 
 @lru_cache(maxsize=200_000)
@@ -344,7 +358,7 @@ def _mention(
     )
 
 
-_EDGE_PUNCT = "./-_:,;"
+_EDGE_PUNCT = "./-_:,; \t\n\r\u00a0"
 
 
 def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
@@ -378,13 +392,20 @@ def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMenti
     n = len(toks)
     lower = toks.lower
     limit = index.max_norm_len
+    if not index._norm_prefixes:
+        index._norm_prefixes = frozenset(k[:e] for k in index.normalized for e in range(len(k) + 1))
+    # A key that starts no normalized form cannot grow into one: stop extending it.
+    prefixes = index._norm_prefixes
+    stripped = [_norm_strip(w) for w in lower]
     for i in range(n):
+        if stripped[i] not in prefixes:
+            continue
         key = ""
         for j in range(i, min(n, i + _MAX_NORM_TOKENS)):
             if j > i and toks.brk[j] and not lower[j - 1].endswith("-"):
                 break
-            key += _NORM_STRIP.sub("", lower[j])
-            if len(key) > limit:
+            key += stripped[j]
+            if len(key) > limit or key not in prefixes:
                 break
             if j == i and not key:
                 break
@@ -537,8 +558,13 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     best: dict[int, tuple[int, int]] = {}
     for g, c in zip(*np.nonzero(matrix <= 2), strict=True):
         d = int(matrix[g, c])
-        alias_len = len(index.fuzzy_choices[c])
+        choice = index.fuzzy_choices[c]
+        alias_len = len(choice)
         if d == 0 or d > _allowed_edits(alias_len) or abs(alias_len - len(grams[g])) > d:
+            continue
+        # Misspellings keep the first letter (PageMaker is not SageMaker, XQuery not jQuery),
+        # and a phrase of several words gets one edit at most (SRM server is not SQL Server).
+        if grams[g][0] != choice[0] or (d > 1 and _several_words(toks, *spans[g])):
             continue
         if g not in best or d < best[g][0]:
             best[int(g)] = (d, int(c))
@@ -547,6 +573,10 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         score = round(max(0.5, 0.9 - 0.15 * d), 3)
         out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
     return out
+
+
+def _several_words(toks: TokenTable, i: int, j: int) -> bool:
+    return sum(1 for t in range(i, j) if toks.lower[t] not in ("-", ".")) > 1
 
 
 @lru_cache(maxsize=100_000)
@@ -568,8 +598,13 @@ def _add_patterns(
             taken_by[t] = m.target
     signals: list[RawMention] = []
     found_skills = {m.target for m in skills}
-    for pat in index.patterns:
-        for positions in _pattern_matches(pat, toks):
+    hits, starts_of = _token_steps(index, toks)
+    for pat, ids in zip(index.patterns, index._step_ids, strict=True):
+        if not ids or (
+            ids[0] not in starts_of and not (pat.rule.unordered and ids[-1] in starts_of)
+        ):
+            continue
+        for positions in _pattern_matches(pat, ids, toks, hits, starts_of):
             free = [p for p in positions if pat.signal or taken_by.get(p, pat.target) == pat.target]
             if not free:
                 continue
@@ -599,43 +634,85 @@ def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
     return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _pattern_matches(pat: _Pattern, toks: TokenTable) -> list[list[int]]:
-    found = _ordered_matches(pat.steps, pat.rule.window, toks)
+def _token_steps(
+    index: SkillIndex, toks: TokenTable
+) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
+    """Return the step ids each token hits, and the tokens (in order) that hit each step id.
+
+    Which steps a word hits is cached on the index, so each word is checked against every
+    pattern step once per index instead of once per token per pattern.
+    """
+    if len(index._step_ids) != len(index.patterns):
+        ids: list[tuple[int, ...]] = []
+        first = 0
+        for pat in index.patterns:
+            ids.append(tuple(range(first, first + len(pat.steps))))
+            first += len(pat.steps)
+        index._step_ids = ids
+        index._word_steps = {}
+    cache = index._word_steps
+    if len(cache) > 200_000:
+        cache.clear()
+    all_steps = [step for pat in index.patterns for step in pat.steps]
+    hits: list[frozenset[int]] = []
+    starts_of: dict[int, list[int]] = defaultdict(list)
+    for t, word in enumerate(toks.lower):
+        hit = cache.get(word)
+        if hit is None:
+            hit = frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word))
+            cache[word] = hit
+        hits.append(hit)
+        for k in hit:
+            starts_of[k].append(t)
+    return hits, starts_of
+
+
+def _pattern_matches(
+    pat: _Pattern,
+    ids: tuple[int, ...],
+    toks: TokenTable,
+    hits: list[frozenset[int]],
+    starts_of: dict[int, list[int]],
+) -> list[list[int]]:
+    found = _ordered_matches(ids, pat.rule.window, toks, hits, starts_of)
     if pat.rule.unordered and len(pat.steps) > 1:
-        found += [m for m in _ordered_matches(pat.steps[::-1], pat.rule.window, toks) if m]
+        found += [
+            m for m in _ordered_matches(ids[::-1], pat.rule.window, toks, hits, starts_of) if m
+        ]
     return found
 
 
 def _ordered_matches(
-    steps: Sequence[tuple[frozenset[str], tuple[str, ...]]], window: int, toks: TokenTable
+    ids: Sequence[int],
+    window: int,
+    toks: TokenTable,
+    hits: list[frozenset[int]],
+    starts_of: dict[int, list[int]],
 ) -> list[list[int]]:
     lower = toks.lower
     n = len(lower)
     results: list[list[int]] = []
-    i = 0
-    while i < n:
-        if not _step_hits(steps[0], lower[i]):
-            i += 1
+    after = 0  # a match resumes the search after its last token
+    for i in starts_of.get(ids[0], ()):
+        if i < after:
             continue
         positions = [i]
         pos = i
-        for step in steps[1:]:
+        for step in ids[1:]:
             found = -1
             for k in range(pos + 1, min(n, pos + window + 2)):
                 if lower[k] in _SENTENCE_END or toks.brk[k]:
                     break
-                if _step_hits(step, lower[k]):
+                if step in hits[k]:
                     found = k
                     break
             if found < 0:
                 break
             positions.append(found)
             pos = found
-        if len(positions) == len(steps):
+        if len(positions) == len(ids):
             results.append(positions)
-            i = pos + 1
-        else:
-            i += 1
+            after = pos + 1
     return results
 
 
@@ -687,27 +764,30 @@ def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
 
 
 def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
+    """Whether the clause gives the skill to someone else: another team, a partner."""
     # The skill names a team: "the SQL Server Reporting team".
     for k in range(j, min(hi, j + 2)):
         if lower[k] in _TEAM:
             return True
-    sentence = lower[lo:hi]
     # A team is the subject doing the work: "our ML team trains the models in PyTorch".
-    for k in range(lo, i):
+    for k in range(max(lo, i - _PARTY_REACH), i):
         if lower[k] in _TEAM:
             for v in lower[k + 1 : min(j, k + 5)]:
                 if v in _TEAM_VERBS:
                     return True
                 if v not in (",", "who", "that", "which", "then", "also"):
                     break
-    # Work handed to others: "owned by a separate web team", "model training stays with research".
-    if _has_phrase(sentence, _HANDED_OFF):
+    # Work handed to others near the mention: "owned by a separate web team",
+    # "model training stays with research".
+    near = lower[max(lo, i - _PARTY_REACH) : min(hi, j + _PARTY_REACH)]
+    if _has_phrase(near, _HANDED_OFF):
         return True
-    if any(w in _TEAM for w in sentence):
+    for k in range(len(near)):
         for cue in _DELEGATION:
-            for k in range(len(sentence) - len(cue) + 1):
-                if tuple(sentence[k : k + len(cue)]) == cue:
-                    return True
+            if tuple(near[k : k + len(cue)]) == cue and any(
+                w in _TEAM for w in near[k + len(cue) : k + len(cue) + 6]
+            ):
+                return True
     return False
 
 
