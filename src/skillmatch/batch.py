@@ -541,13 +541,14 @@ def iter_rows(
     *,
     job: MatchResult | None = None,
     n_process: int = 1,
-    batch_size: int = 1,
+    batch_size: int = 16,
     limits: Limits | None = None,
     details: bool = False,
 ) -> Iterator[Row]:
     """Score tasks into flat rows, lazily, one per task, in input order.
 
-    ``n_process > 1`` uses worker processes; each file is read and scored within
+    ``n_process > 1`` uses worker processes, sending them ``batch_size`` tasks at a time (each
+    row comes back on its own as soon as it is ready); each file is read and scored within
     ``limits.max_seconds_per_file`` (a stuck worker is killed after that plus a grace period
     and replaced). In-process, the limit is applied by an alarm in the main thread on Unix.
     """
