@@ -3,12 +3,13 @@
 >>> from skillmatch import SkillMatcher
 >>> matcher = SkillMatcher.default()
 >>> result = matcher.match("Deployed PyTorch models to production on AWS.")
->>> sorted(result.skill_ids)  # doctest: +SKIP
+>>> sorted(result.skill_ids)
 ['aws', 'production-deployment', 'pytorch']
 """
 
 from __future__ import annotations
 
+from skillmatch._limits import Limits
 from skillmatch.errors import (
     CorruptDocumentError,
     DocumentReadError,
@@ -21,6 +22,7 @@ from skillmatch.errors import (
     TaxonomyError,
     UnsupportedFormatError,
 )
+from skillmatch.matcher import SkillMatcher
 from skillmatch.models import (
     CategoryCoverage,
     CategoryFit,
@@ -35,6 +37,8 @@ from skillmatch.models import (
     SeniorityEvidence,
     SkillHit,
 )
+from skillmatch.readers import Document, iter_documents, read_document
+from skillmatch.scoring import compare
 from skillmatch.taxonomy import Taxonomy
 
 __version__ = "0.1.0"
@@ -45,6 +49,7 @@ __all__ = [
     "Comparison",
     "CorruptDocumentError",
     "Coverage",
+    "Document",
     "DocumentReadError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
@@ -52,6 +57,7 @@ __all__ = [
     "Flag",
     "InputError",
     "LimitExceededError",
+    "Limits",
     "MatchResult",
     "Mention",
     "NearMiss",
@@ -59,9 +65,13 @@ __all__ = [
     "Seniority",
     "SeniorityEvidence",
     "SkillHit",
+    "SkillMatcher",
     "SkillmatchError",
     "Taxonomy",
     "TaxonomyError",
     "UnsupportedFormatError",
     "__version__",
+    "compare",
+    "iter_documents",
+    "read_document",
 ]
