@@ -21,7 +21,7 @@ from typing import Literal, cast, overload
 
 from spacy.language import Language
 
-from skillmatch import scoring
+from skillmatch import gaming, scoring
 from skillmatch.matching import RawMention, SkillIndex, find_mentions
 from skillmatch.models import Flag, MatchResult, Mention, SkillHit, TextKind
 from skillmatch.readers import Document
@@ -203,8 +203,11 @@ class SkillMatcher:
                     m = m.model_copy(update={"requirement": "negated"})
                 excluded.append(m)
         years = scoring.skill_years(text, by_skill, as_of=as_of)
+        flags = gaming.gaming_flags(text, by_skill)
+        capped = set(gaming.unsupported_skills(text, by_skill)) if flags else set()
         hits = [
-            self._hit(skill_id, ms, years.get(skill_id), kind) for skill_id, ms in by_skill.items()
+            self._hit(skill_id, ms, years.get(skill_id), kind, capped=skill_id in capped)
+            for skill_id, ms in by_skill.items()
         ]
         coverage = scoring.coverage(self.taxonomy, by_skill)
         seniority = scoring.estimate_seniority(
@@ -215,7 +218,7 @@ class SkillMatcher:
             signal_levels=self._signal_levels,
             as_of=as_of,
         )
-        warnings: list[Flag] = []
+        warnings: list[Flag] = list(flags)
         if hidden_spans:
             warnings.append(
                 Flag(
@@ -256,9 +259,16 @@ class SkillMatcher:
         )
 
     def _hit(
-        self, skill_id: str, mentions: list[Mention], years: float | None, kind: TextKind
+        self,
+        skill_id: str,
+        mentions: list[Mention],
+        years: float | None,
+        kind: TextKind,
+        *,
+        capped: bool = False,
     ) -> SkillHit:
         skill = self._skills[skill_id]
+        best = max(m.score for m in mentions)
         requirement = None
         if kind == "job":
             reqs = {m.requirement for m in mentions}
@@ -267,7 +277,7 @@ class SkillMatcher:
             skill_id=skill_id,
             name=skill.name,
             categories=list(skill.categories),
-            score=max(m.score for m in mentions),
+            score=min(best, gaming.UNSUPPORTED_SCORE) if capped else best,
             mentions=mentions,
             years=years,
             requirement=requirement,

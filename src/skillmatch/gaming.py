@@ -1,0 +1,118 @@
+"""Flags for texts written to game a screener: keyword stuffing and unsupported keyword walls.
+
+Screening advice tells job seekers to repeat keywords and paste long skill lists. Repetition never
+raises a score in skillmatch (coverage and fit count a skill once), and these flags say where it
+happened so a person can look:
+
+- ``keyword-stuffing``: one skill's surface form repeated far beyond what honest texts do (a run of
+  the same keyword with only punctuation between, or one form making up a large share of the words);
+- ``unsupported-skill-list``: many skills that appear only in list-like lines, with no sentence of
+  the text describing work that uses them. Their hits keep counting for coverage like any listed
+  skill, but their confidence is capped (:data:`UNSUPPORTED_SCORE`) so that they never outrank a
+  skill the text supports.
+
+Thresholds were set on real résumés (310 CC0 résumés: none of them is flagged).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from skillmatch.models import Flag, Mention
+
+__all__ = ["UNSUPPORTED_SCORE", "gaming_flags", "unsupported_skills"]
+
+UNSUPPORTED_SCORE = 0.5
+"""The highest confidence a skill listed only in a keyword wall keeps."""
+
+_RUN = 4  # the same keyword this many times in a row, with only separators between
+_REPEAT_MIN = 15  # one surface form at least this often ...
+_REPEAT_SHARE = 0.06  # ... and at least this share of the words
+_WALL_MIN_SKILLS = 10  # this many skills seen only in list-like lines
+_WALL_SHARE = 0.7  # ... and this share of all the skills found
+_PROSE_WORDS = 6  # a line with this many words outside mentions is prose
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_SEPARATORS = re.compile(r"^[\s,;:/|•·*&+.()\[\]-]*(?:and|or)?[\s,;:/|•·*&+.()\[\]-]*$", re.I)
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _prose_line(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the mention's line holds enough words outside mentions to be a sentence."""
+    lo, hi = _line_bounds(text, start, end)
+    line = list(text[lo:hi])
+    for s, e in spans:
+        if s < hi and e > lo:
+            for k in range(max(s, lo), min(e, hi)):
+                line[k - lo] = " "
+    return len(_WORD.findall("".join(line))) >= _PROSE_WORDS
+
+
+def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[str]:
+    """Return the skills seen only in list-like lines, when a keyword wall makes up the text."""
+    spans = sorted((m.start, m.end) for ms in mentions_by_skill.values() for m in ms)
+    unsupported = [
+        skill
+        for skill, ms in mentions_by_skill.items()
+        if ms
+        and not any(m.method == "pattern" or _prose_line(text, m.start, m.end, spans) for m in ms)
+    ]
+    found = len(mentions_by_skill)
+    if len(unsupported) >= _WALL_MIN_SKILLS and len(unsupported) >= _WALL_SHARE * found:
+        return sorted(unsupported)
+    return []
+
+
+def _stuffed(text: str, ms: Sequence[Mention], words: int) -> str | None:
+    forms = Counter(m.text.lower() for m in ms)
+    form, count = forms.most_common(1)[0]
+    if count >= _REPEAT_MIN and count >= _REPEAT_SHARE * max(words, 1):
+        return f"{form!r} appears {count} times in {words} words"
+    ordered = sorted(ms, key=lambda m: m.start)
+    run = 1
+    for a, b in itertools.pairwise(ordered):
+        same = a.text.lower() == b.text.lower()
+        run = run + 1 if same and _SEPARATORS.match(text[a.end : b.start]) else 1
+        if run >= _RUN:
+            return f"{a.text!r} repeated {run} times in a row"
+    return None
+
+
+def gaming_flags(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[Flag]:
+    """Flag keyword stuffing and unsupported keyword walls in ``text``."""
+    words = len(_WORD.findall(text))
+    flags: list[Flag] = []
+    for skill, ms in mentions_by_skill.items():
+        if len(ms) < _RUN:
+            continue
+        why = _stuffed(text, ms, words)
+        if why:
+            first = min(ms, key=lambda m: m.start)
+            flags.append(
+                Flag(
+                    code="keyword-stuffing",
+                    message=f"{skill}: {why}; repetition does not raise any score",
+                    skill_id=skill,
+                    start=first.start,
+                    end=first.end,
+                )
+            )
+    walled = unsupported_skills(text, mentions_by_skill)
+    if walled:
+        flags.append(
+            Flag(
+                code="unsupported-skill-list",
+                message=(
+                    f"{len(walled)} skills appear only in keyword lists, never in a sentence about"
+                    f" work: {', '.join(walled)}; their confidence is capped at {UNSUPPORTED_SCORE}"
+                ),
+            )
+        )
+    return flags
