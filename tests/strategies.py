@@ -93,3 +93,56 @@ def match_results(draw: st.DrawFn, kind: TextKind | None = None) -> MatchResult:
     text = " ".join(words) + draw(st.text(max_size=40))
     chosen_kind: TextKind = kind or draw(st.sampled_from(["resume", "job"]))
     return result_of(text, reqs, kind=chosen_kind, level=draw(levels))
+
+
+_ALIAS_WORDS = ["Go", "go", "R", "C#", "C++", ".NET", "Node.js", "data", "pipeline", "Kuber",
+                "netes", "ml", "x", "Py", "Torch", "AI", "agent", "-", "/"]  # fmt: skip
+
+
+@st.composite
+def taxonomies(draw: st.DrawFn) -> dict[str, object]:
+    """A small random taxonomy as a plain mapping: categories, skills with gated aliases."""
+    n_cats = draw(st.integers(1, 3))
+    cats = [{"id": f"cat{i}", "name": f"Category {i}"} for i in range(n_cats)]
+    word = st.one_of(st.sampled_from(_ALIAS_WORDS), st.text(min_size=1, max_size=8))
+    alias_text = st.lists(word, min_size=1, max_size=3).map(" ".join).filter(lambda s: s.strip())
+    alias = st.fixed_dictionaries(
+        {"text": alias_text},
+        optional={
+            "case_sensitive": st.booleans(),
+            "exact_only": st.booleans(),
+            "context": st.lists(st.sampled_from(["data", "ml*", "@cat0", "team"]), max_size=2),
+            "not_before": st.lists(st.sampled_from(["-", "to", "team"]), max_size=2),
+        },
+    )
+    skills = []
+    for i in range(draw(st.integers(1, 6))):
+        skills.append(
+            {
+                "id": f"skill{i}",
+                "name": f"Skill {i}",
+                "categories": [f"cat{draw(st.integers(0, n_cats - 1))}"],
+                "aliases": draw(st.lists(alias, min_size=1, max_size=3)),
+                "evidence": draw(st.lists(alias_text, max_size=2)),
+                "patterns": draw(
+                    st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "id": st.just(f"p{i}"),
+                                "steps": st.lists(
+                                    st.lists(
+                                        st.sampled_from(["built", "deploy*", "data", "ml"]),
+                                        min_size=1,
+                                        max_size=2,
+                                    ),
+                                    min_size=1,
+                                    max_size=3,
+                                ),
+                            }
+                        ),
+                        max_size=1,
+                    )
+                ),
+            }
+        )
+    return {"name": "generated", "categories": cats, "skills": skills}

@@ -181,3 +181,14 @@ def test_result_round_trips_through_json(matcher: SkillMatcher) -> None:
     result = matcher.match("Senior engineer, 6 years of Python and AWS; led a team of five.")
     again = MatchResult.model_validate_json(result.model_dump_json())
     assert again == result
+
+
+def test_any_spacy_pipeline_can_tokenize(matcher: SkillMatcher) -> None:
+    import spacy
+
+    from skillmatch import Taxonomy
+
+    plain = SkillMatcher.from_taxonomy(Taxonomy.default(), nlp=spacy.blank("en"))
+    text = "Deployed PyTorch models to production on EKS; no Kubernetes needed for the Go-getter."
+    assert plain.match(text) == matcher.match(text)
+    assert plain.nlp is not matcher.nlp
