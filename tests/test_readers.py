@@ -21,7 +21,13 @@ from skillmatch.errors import (
     LimitExceededError,
     UnsupportedFormatError,
 )
-from skillmatch.readers import Document, Limits, iter_documents, read_document
+from skillmatch.readers import (
+    Document,
+    Limits,
+    iter_documents,
+    list_document_files,
+    read_document,
+)
 
 RESUME = "Jane Doe\nMachine Learning Engineer\nBuilt RAG pipelines with LangChain and FAISS.\n"
 
@@ -517,6 +523,7 @@ def test_iter_directory_is_sorted_recursive_and_skips_hidden_and_lock_files(tmp_
     ]
     flat = list(iter_documents(str(root), recursive=False))
     assert [Path(d.source).name for d in flat] == ["a.md", "b.txt"]
+    assert [str(f) for f in list_document_files(root)] == [d.source for d in docs]
 
 
 def test_iter_yields_errors_in_input_order_and_keeps_going(tmp_path: Path) -> None:

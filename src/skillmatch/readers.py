@@ -50,6 +50,7 @@ __all__ = [
     "Limits",
     "ReadOutcome",
     "iter_documents",
+    "list_document_files",
     "read_document",
 ]
 
@@ -933,6 +934,15 @@ _READERS: dict[str, _Reader] = {
 # --------------------------------------------------------------------------------------------
 # Batches: directories, JSONL, CSV, stdin
 # --------------------------------------------------------------------------------------------
+
+
+def list_document_files(directory: str | os.PathLike[str], *, recursive: bool = True) -> list[Path]:
+    """Return the document files under ``directory`` in the order :func:`iter_documents` reads.
+
+    Only ``DOCUMENT_EXTENSIONS``, sorted by relative path, skipping hidden files and directories
+    and Office lock files (``~$*``). A batch runner uses this to hand paths, not texts, to workers.
+    """
+    return _expand_dir(Path(directory), recursive)
 
 
 def _expand_dir(root: Path, recursive: bool) -> list[Path]:
