@@ -35,6 +35,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -79,6 +80,24 @@ __all__ = [
 
 logger = logging.getLogger("skillmatch")
 
+
+# One match reads the same text's dates, years and sections several times (kind, seniority,
+# skill years): the whole-text scans are cached for the last few texts. Results are frozen.
+@lru_cache(maxsize=4)
+def _text_date_ranges(text: str, as_of: date) -> tuple[DateRange, ...]:
+    return tuple(find_date_ranges(text, as_of=as_of))
+
+
+@lru_cache(maxsize=4)
+def _text_years_claims(text: str) -> tuple[YearsClaim, ...]:
+    return tuple(find_years_claims(text))
+
+
+@lru_cache(maxsize=4)
+def _text_sections(text: str) -> tuple[Section, ...]:
+    return tuple(find_sections(text))
+
+
 _LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
 _RANK = {level: i for i, level in enumerate(_LEVELS)}
 
@@ -113,9 +132,9 @@ def detect_kind(text: str) -> TextKind:
         raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
     job = len(_JOB_CUES.findall(text))
     resume = len(_RESUME_CUES.findall(text))
-    ranges = find_date_ranges(text, as_of=date.today())
+    ranges = _text_date_ranges(text, date.today())
     resume += 2 * min(len(ranges), 4)
-    kinds = {s.kind for s in find_sections(text)}
+    kinds = {s.kind for s in _text_sections(text)}
     if "work" in kinds and "education" in kinds:
         resume += 3
     return "job" if job > resume else "resume"
@@ -250,6 +269,11 @@ _BULLET_PREFIX = re.compile(r"^\s*(?:[-*•·▸›]\s*)?")
 
 
 def _compile_words(words: Iterable[str]) -> re.Pattern[str] | None:
+    return _compile_word_tuple(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _compile_word_tuple(words: tuple[str, ...]) -> re.Pattern[str] | None:
     alternatives = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
     if not alternatives:
         return None
@@ -385,12 +409,12 @@ class _Role:
 
 
 def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
-    sections: list[Section] = find_sections(text)
+    sections: list[Section] = list(_text_sections(text))
     has_work_heading = any(s.kind == "work" for s in sections)
     non_work_re = _compile_words(rules.non_work_roles)
     relevant_re = _compile_words(rules.relevant_roles)
     roles: list[_Role] = []
-    for rng in find_date_ranges(text, as_of=as_of):
+    for rng in _text_date_ranges(text, as_of):
         section = section_at(sections, rng.start)
         section_kind = section.kind if section else "top"
         section_start = section.start if section else 0
@@ -504,7 +528,7 @@ def estimate_seniority(
     evidence: list[SeniorityEvidence] = []
     years: float | None = None
     reason_years = ""
-    claims = [c for c in find_years_claims(text) if c.experience]
+    claims = [c for c in _text_years_claims(text) if c.experience]
 
     if kind == "resume":
         roles = _dated_roles(text, rules, today)
@@ -620,7 +644,7 @@ def skill_years(
     {'python': 5.0}
     """
     today = as_of or date.today()
-    claims = find_years_claims(text)
+    claims = list(_text_years_claims(text))
     roles = [r for r in _dated_roles(text, SeniorityRules(), today) if r.status != "education"]
     roles = [r for r in roles if r.status != "other"]
     out: dict[str, float] = {}
