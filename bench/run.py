@@ -1,0 +1,499 @@
+"""Benchmark skillmatch against spaCy's tokenizer, flashtext and spaczz in one process, one run.
+
+Usage: ``python bench/run.py --shared ../shared`` (``make bench``). Writes ``bench/results.json``
+and prints a table. Every throughput is also given as a ratio to spaCy's default
+``spacy.blank("en")`` tokenizer on the same corpus, since ratios carry across machines and
+absolute times do not. Each method gets a short warm-up (its caches fill) and is then timed on
+one pass over the whole corpus, except spaczz, which is timed on a small sample and extrapolated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+
+from skillmatch.matcher import SkillMatcher
+from skillmatch.models import MatchResult
+from skillmatch.taxonomy import Taxonomy
+from skillmatch.tokenizer import blank_pipeline
+
+HERE = Path(__file__).resolve().parent
+SYNTHETIC = "bench/synthetic-resumes-1000.jsonl"
+REAL = "corpora/dotin-resumes/train.jsonl"
+WARMUP = 20
+LARGE_SKILLS = 30_000
+
+TARGETS = {
+    "match_vs_blank_synthetic": 4.0,
+    "match_vs_spaczz_synthetic": 1000.0,
+    "workers2_vs_workers1": 1.8,
+    "large_build_seconds": 5.0,
+    "large_vs_default_throughput": 0.5,
+    "import_and_load_seconds": 1.5,
+    "peak_rss_mb": 300.0,
+}
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _words(texts: Sequence[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def _time_pass(fn: Callable[[Sequence[str]], object], texts: Sequence[str]) -> float:
+    """Warm ``fn`` up on a few texts, then return the seconds of one pass over ``texts``."""
+    fn(texts[:WARMUP])
+    gc.collect()
+    start = time.perf_counter()
+    fn(texts)
+    return time.perf_counter() - start
+
+
+def _rate(seconds: float, docs: int, words: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "seconds": round(seconds, 4),
+        "docs": docs,
+        "docs_per_s": round(docs / seconds, 2),
+        "words_per_s": round(words / seconds, 1),
+        **extra,
+    }
+
+
+# ----------------------------------------------------------------------------------- methods
+
+
+def _blank(texts: Sequence[str]) -> None:
+    for _ in _BLANK.tokenizer.pipe(texts):
+        pass
+
+
+def _fast(texts: Sequence[str]) -> None:
+    for _ in _FAST.tokenizer.pipe(texts):
+        pass
+
+
+_BLANK = spacy.blank("en")
+_FAST = blank_pipeline()
+
+
+def _flashtext_fn(taxonomy: Taxonomy) -> Callable[[Sequence[str]], object] | str:
+    try:
+        from flashtext import KeywordProcessor
+    except ImportError as exc:  # pragma: no cover - depends on the bench extra
+        return f"flashtext is not installed: {exc}"
+    kp = KeywordProcessor(case_sensitive=False)
+    for skill in taxonomy.skills:
+        for alias in skill.aliases:
+            kp.add_keyword(alias.text, skill.id)
+
+    def run(texts: Sequence[str]) -> None:
+        for t in texts:
+            kp.extract_keywords(t, span_info=True)
+
+    return run
+
+
+def _spaczz_fn(taxonomy: Taxonomy) -> Callable[[Sequence[str]], object] | str:
+    try:
+        from spaczz.matcher import FuzzyMatcher
+    except Exception as exc:  # spaczz may not import with a newer spaCy
+        return f"spaczz cannot be imported: {type(exc).__name__}: {exc}"
+    nlp = spacy.blank("en")
+    matcher = FuzzyMatcher(nlp.vocab)
+    for skill in taxonomy.skills:
+        matcher.add(skill.id, [nlp.make_doc(a.text) for a in skill.aliases])
+
+    def run(texts: Sequence[str]) -> None:
+        for doc in nlp.tokenizer.pipe(texts):
+            matcher(doc)
+
+    return run
+
+
+def _large_taxonomy(n_skills: int = LARGE_SKILLS, seed: int = 0) -> Taxonomy:
+    """Generate ``n_skills`` made-up skills with 2 aliases each (Lightcast-sized), in memory."""
+    rng = random.Random(seed)
+    onsets = ["b", "c", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "qu"]
+    vowels = ["a", "e", "i", "o", "u", "ai", "ou"]
+    codas = ["", "n", "r", "x", "s", "l", "th", "ck"]
+    suffixes = ["DB", "ML", "Ops", "Flow", "Kit", "Studio", "Cloud", "Lang", "Hub", "Stack"]
+
+    def word() -> str:
+        return "".join(
+            rng.choice(onsets) + rng.choice(vowels) + rng.choice(codas)
+            for _ in range(rng.randint(2, 3))
+        )
+
+    seen: set[str] = set()
+    skills = []
+    categories = [{"id": f"cat-{k}", "name": f"Category {k}"} for k in range(20)]
+    while len(skills) < n_skills:
+        first, second = word(), word()
+        name = f"{first.capitalize()} {second.capitalize()}"
+        if name.lower() in seen:
+            continue
+        seen.add(name.lower())
+        alias = f"{first.capitalize()}{rng.choice(suffixes)}"
+        if alias.lower() in seen:
+            alias = f"{alias}{len(skills)}"
+        seen.add(alias.lower())
+        k = len(skills)
+        skills.append(
+            {
+                "id": f"gen-{k:05d}",
+                "name": name,
+                "categories": [f"cat-{k % 20}"],
+                "aliases": [{"text": name}, {"text": alias}],
+            }
+        )
+    return Taxonomy.from_dict(
+        {"name": "generated", "categories": categories, "skills": skills}, source="<generated>"
+    )
+
+
+# ------------------------------------------------------------------------------ subprocesses
+
+_IMPORT_CODE = """
+import json, time
+t0 = time.perf_counter()
+from skillmatch import SkillMatcher
+t1 = time.perf_counter()
+SkillMatcher.default()
+t2 = time.perf_counter()
+print(json.dumps({"import_seconds": t1 - t0, "load_seconds": t2 - t1}))
+"""
+
+_MEMORY_CODE = """
+import json, resource, sys
+from skillmatch.matcher import SkillMatcher
+path, n_process = sys.argv[1], int(sys.argv[2])
+def texts():
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)["text"]
+matcher = SkillMatcher.default()
+n = sum(1 for _ in matcher.pipe(texts(), n_process=n_process))
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"docs": n, "peak_rss_mb": own, "peak_rss_worker_mb": kids}))
+"""
+
+
+def _subprocess_json(code: str, *args: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------------------------- recall
+
+
+def _skill_lookup(taxonomy: Taxonomy) -> dict[str, str]:
+    """Map a lowercased skill name or alias to our skill id (first one wins)."""
+    names: dict[str, str] = {}
+    for skill in taxonomy.skills:
+        for text in [skill.name, *(a.text for a in skill.aliases)]:
+            names.setdefault(text.lower(), skill.id)
+    return names
+
+
+def _typo_recall(
+    records: Sequence[dict[str, Any]], results: Sequence[MatchResult], taxonomy: Taxonomy
+) -> dict[str, Any]:
+    """Share of misspelt mentions (skills our taxonomy has) that a mention of the skill covers."""
+    lookup = _skill_lookup(taxonomy)
+    total = found = 0
+    by_kind: dict[str, list[int]] = {}
+    for record, result in zip(records, results, strict=True):
+        text = record["text"]
+        spans = [(m.skill_id, m.start, m.end) for h in result.skills for m in h.mentions]
+        spans += [(m.skill_id, m.start, m.end) for m in result.excluded]
+        for mention in record["mentions"]:
+            skill_id = lookup.get(mention["skill"].lower())
+            if not mention["typo"] or skill_id is None:
+                continue
+            occurrences = _occurrences(text, mention["surface"])
+            hit = any(
+                sid == skill_id and s < oe and os_ < e
+                for sid, s, e in spans
+                for os_, oe in occurrences
+            )
+            total += 1
+            found += hit
+            counts = by_kind.setdefault(mention["typo"], [0, 0])
+            counts[0] += hit
+            counts[1] += 1
+    return {
+        "misspelt_mentions": total,
+        "recalled": found,
+        "recall": round(found / total, 4) if total else None,
+        "by_typo": {k: {"recalled": v[0], "total": v[1]} for k, v in sorted(by_kind.items())},
+    }
+
+
+def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    out = []
+    pos = text.find(surface)
+    while pos >= 0:
+        out.append((pos, pos + len(surface)))
+        pos = text.find(surface, pos + 1)
+    return out
+
+
+# ------------------------------------------------------------------------------------ main
+
+
+def _corpus_runs(
+    name: str,
+    texts: list[str],
+    matcher: SkillMatcher,
+    exact: SkillMatcher,
+    flash: Callable[[Sequence[str]], object] | str,
+    spaczz_fn: Callable[[Sequence[str]], object] | str,
+    spaczz_sample: int,
+) -> dict[str, Any]:
+    words = _words(texts)
+    runs: dict[str, Any] = {"docs": len(texts), "words": words}
+    log(f"[{name}] spaCy blank tokenizer")
+    runs["spacy_blank_tokenizer"] = _rate(_time_pass(_blank, texts), len(texts), words)
+    log(f"[{name}] skillmatch fast tokenizer")
+    runs["skillmatch_fast_tokenizer"] = _rate(_time_pass(_fast, texts), len(texts), words)
+    log(f"[{name}] SkillMatcher.match")
+    runs["skillmatch_match"] = _rate(
+        _time_pass(lambda ts: [matcher.match(t) for t in ts], texts), len(texts), words
+    )
+    log(f"[{name}] SkillMatcher exact only")
+    runs["skillmatch_match_exact_only"] = _rate(
+        _time_pass(lambda ts: [exact.match(t) for t in ts], texts), len(texts), words
+    )
+    if isinstance(flash, str):
+        runs["flashtext"] = {"unavailable": flash}
+    else:
+        log(f"[{name}] flashtext")
+        runs["flashtext"] = _rate(_time_pass(flash, texts), len(texts), words)
+    if isinstance(spaczz_fn, str):
+        runs["spaczz_fuzzy_matcher"] = {"unavailable": spaczz_fn}
+    else:
+        sample = texts[:spaczz_sample]
+        log(f"[{name}] spaczz on {len(sample)} documents")
+        start = time.perf_counter()
+        spaczz_fn(sample)
+        seconds = time.perf_counter() - start
+        runs["spaczz_fuzzy_matcher"] = _rate(
+            seconds, len(sample), _words(sample), extrapolated_from_sample=True
+        )
+    blank = runs["spacy_blank_tokenizer"]["docs_per_s"]
+    for value in runs.values():
+        if isinstance(value, dict) and "docs_per_s" in value:
+            value["x_blank"] = round(value["docs_per_s"] / blank, 4)
+    return runs
+
+
+def log(message: str) -> None:
+    """Report progress on stderr (the table goes to stdout)."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, required=True, help="the shared data folder")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N documents")
+    parser.add_argument("--spaczz-sample", type=int, default=5)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+
+    synthetic_records = _read_jsonl(args.shared / SYNTHETIC)
+    real_records = _read_jsonl(args.shared / REAL)
+    if args.limit:
+        synthetic_records = synthetic_records[: args.limit]
+        real_records = real_records[: args.limit]
+    synthetic = [r["text"] for r in synthetic_records]
+    real = [r["text"] for r in real_records]
+
+    results: dict[str, Any] = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "machine": {
+            "cores": os.cpu_count(),
+            "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(),
+        },
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "targets": TARGETS,
+    }
+
+    log("import + default load (fresh interpreter)")
+    results["import_and_load"] = _subprocess_json(_IMPORT_CODE)
+
+    matcher = SkillMatcher.default()
+    exact = SkillMatcher.default(fuzzy=False)
+    flash = _flashtext_fn(matcher.taxonomy)
+    spaczz_fn = _spaczz_fn(matcher.taxonomy)
+    results["corpora"] = {
+        "synthetic": _corpus_runs(
+            "synthetic", synthetic, matcher, exact, flash, spaczz_fn, args.spaczz_sample
+        ),
+        "real": _corpus_runs("real", real, matcher, exact, flash, spaczz_fn, args.spaczz_sample),
+    }
+
+    log("fuzzy recall on misspelt mentions")
+    results["typo_recall"] = _typo_recall(
+        synthetic_records, [matcher.match(t) for t in synthetic], matcher.taxonomy
+    )
+
+    log(f"large taxonomy: {LARGE_SKILLS} generated skills")
+    start = time.perf_counter()
+    large_tax = _large_taxonomy()
+    tax_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    large = SkillMatcher.from_taxonomy(large_tax)
+    index_seconds = time.perf_counter() - start
+    words = _words(synthetic)
+    large_rate = _rate(
+        _time_pass(lambda ts: [large.match(t) for t in ts], synthetic), len(synthetic), words
+    )
+    default_rate = results["corpora"]["synthetic"]["skillmatch_match"]["docs_per_s"]
+    results["large_taxonomy"] = {
+        "skills": len(large_tax.skills),
+        "aliases": sum(len(s.aliases) for s in large_tax.skills),
+        "taxonomy_seconds": round(tax_seconds, 3),
+        "index_seconds": round(index_seconds, 3),
+        "build_seconds": round(tax_seconds + index_seconds, 3),
+        "match": large_rate,
+        "x_default_match": round(large_rate["docs_per_s"] / default_rate, 4),
+    }
+    gc.collect()
+
+    log("batch: 1 and 2 worker processes (SkillMatcher.pipe)")
+    batch: dict[str, Any] = {}
+    for n in (1, 2):
+        start = time.perf_counter()
+        count = sum(1 for _ in matcher.pipe(synthetic, n_process=n))
+        batch[f"workers_{n}"] = _rate(time.perf_counter() - start, count, words)
+    batch["x_one_worker"] = round(
+        batch["workers_2"]["docs_per_s"] / batch["workers_1"]["docs_per_s"], 4
+    )
+    results["batch"] = batch
+
+    log("peak memory of a batch run (fresh interpreter)")
+    results["memory"] = _subprocess_json(_MEMORY_CODE, str(args.shared / SYNTHETIC), "1")
+
+    results["checks"] = _checks(results)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(render_table(results))
+    return 0
+
+
+def _checks(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    syn = r["corpora"]["synthetic"]
+    spaczz = syn["spaczz_fuzzy_matcher"]
+    load = r["import_and_load"]["import_seconds"] + r["import_and_load"]["load_seconds"]
+    values: dict[str, tuple[float | None, bool]] = {
+        "match_vs_blank_synthetic": (syn["skillmatch_match"]["x_blank"], True),
+        "match_vs_spaczz_synthetic": (
+            syn["skillmatch_match"]["docs_per_s"] / spaczz["docs_per_s"]
+            if "docs_per_s" in spaczz
+            else None,
+            True,
+        ),
+        "workers2_vs_workers1": (r["batch"]["x_one_worker"], True),
+        "large_build_seconds": (r["large_taxonomy"]["build_seconds"], False),
+        "large_vs_default_throughput": (r["large_taxonomy"]["x_default_match"], True),
+        "import_and_load_seconds": (load, False),
+        "peak_rss_mb": (r["memory"]["peak_rss_mb"], False),
+    }
+    out = {}
+    for key, (value, higher_is_better) in values.items():
+        target = TARGETS[key]
+        met = None if value is None else (value >= target if higher_is_better else value <= target)
+        out[key] = {
+            "value": None if value is None else round(value, 4),
+            "target": target,
+            "met": met,
+        }
+    return out
+
+
+def render_table(r: dict[str, Any]) -> str:
+    """Format the results as the Markdown table the README shows."""
+    lines = [
+        f"Measured {r['date']} on {r['machine']['cores']} cores ({r['machine']['platform']}), "
+        f"Python {r['python']}, spaCy {r['spacy']}; one process unless said otherwise.",
+        "",
+        "| method | synthetic docs/s | words/s | x blank | real docs/s | words/s | x blank |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    labels = {
+        "spacy_blank_tokenizer": '`spacy.blank("en")` tokenizer (reference)',
+        "skillmatch_fast_tokenizer": "skillmatch fast tokenizer",
+        "skillmatch_match": "`SkillMatcher.match` end to end",
+        "skillmatch_match_exact_only": "`SkillMatcher.match`, exact only (`fuzzy=False`)",
+        "flashtext": "flashtext, same aliases (exact only)",
+        "spaczz_fuzzy_matcher": "spaczz FuzzyMatcher, same aliases (sample, extrapolated)",
+    }
+    syn, real = r["corpora"]["synthetic"], r["corpora"]["real"]
+    for key, label in labels.items():
+        cells = []
+        for run in (syn[key], real[key]):
+            if "docs_per_s" in run:
+                cells += [f"{run['docs_per_s']:,.1f}", f"{run['words_per_s']:,.0f}"]
+                cells.append(f"{run['x_blank']:.3g}")
+            else:
+                cells += ["unavailable", "", ""]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    b, lt = r["batch"], r["large_taxonomy"]
+    for n in (1, 2):
+        run = b[f"workers_{n}"]
+        x = run["docs_per_s"] / syn["spacy_blank_tokenizer"]["docs_per_s"]
+        lines.append(
+            f"| batch `pipe(n_process={n})` | {run['docs_per_s']:,.1f} | "
+            f"{run['words_per_s']:,.0f} | {x:.3g} | | | |"
+        )
+    run = lt["match"]
+    x = run["docs_per_s"] / syn["spacy_blank_tokenizer"]["docs_per_s"]
+    lines.append(
+        f"| `match` with {lt['skills']:,} generated skills | {run['docs_per_s']:,.1f} | "
+        f"{run['words_per_s']:,.0f} | {x:.3g} | | | |"
+    )
+    load = r["import_and_load"]
+    tr = r["typo_recall"]
+    lines += [
+        "",
+        f"- 2 workers vs 1: {b['x_one_worker']:.2f}x",
+        f"- {lt['skills']:,}-skill taxonomy: built in {lt['build_seconds']:.2f} s "
+        f"(taxonomy {lt['taxonomy_seconds']:.2f} s + index {lt['index_seconds']:.2f} s), "
+        f"{lt['x_default_match']:.2f}x the default taxonomy's throughput",
+        f"- import {load['import_seconds']:.2f} s + `SkillMatcher.default()` "
+        f"{load['load_seconds']:.2f} s in a fresh interpreter",
+        f"- peak memory (RSS high-water mark) of a batch run: {r['memory']['peak_rss_mb']:.0f} MB",
+        f"- fuzzy recall on misspelt mentions of skills our taxonomy has: "
+        f"{tr['recalled']}/{tr['misspelt_mentions']} = {tr['recall']}",
+        "",
+        "| target | value | wanted | met |",
+        "|---|---|---|---|",
+    ]
+    for key, check in r["checks"].items():
+        value = "n/a" if check["value"] is None else f"{check['value']:,.3g}"
+        lines.append(f"| {key} | {value} | {check['target']:g} | {check['met']} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
