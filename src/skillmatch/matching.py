@@ -219,6 +219,9 @@ class SkillIndex:
     _norm_prefixes: frozenset[str] = frozenset()
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
     _word_steps: dict[str, frozenset[int]] = field(default_factory=dict)
+    _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    _fuzzy_pool_of: list[str] = field(default_factory=list)
+    _fuzzy_cols: dict[tuple[str, int], list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -551,13 +554,9 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
                 spans.append((i, j))
     if not grams:
         return []
-    matrix = cdist(
-        grams, index.fuzzy_choices, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None
-    )
     out: list[RawMention] = []
     best: dict[int, tuple[int, int]] = {}
-    for g, c in zip(*np.nonzero(matrix <= 2), strict=True):
-        d = int(matrix[g, c])
+    for g, c, d in _fuzzy_distances(index, grams):
         choice = index.fuzzy_choices[c]
         alias_len = len(choice)
         if d == 0 or d > _allowed_edits(alias_len) or abs(alias_len - len(grams[g])) > d:
@@ -573,6 +572,50 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         score = round(max(0.5, 0.9 - 0.15 * d), 3)
         out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
     return out
+
+
+def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int, int]]:
+    """Return ``(gram, choice, distance)`` for distances up to 2, by gram then choice.
+
+    Only choices that share the gram's first letter and lie within 2 characters of its length
+    can be accepted, so each group of grams is scored against those choices alone: with a
+    large taxonomy this is what keeps fuzzy matching fast.
+    """
+    choices = index.fuzzy_choices
+    if index._fuzzy_pool_of is not choices:
+        pool: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for c, choice in enumerate(choices):
+            pool[(choice[0], len(choice))].append(c)
+        index._fuzzy_pool = dict(pool)
+        index._fuzzy_pool_of = choices
+        index._fuzzy_cols = {}
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for g, gram in enumerate(grams):
+        groups[(gram[0], len(gram))].append(g)
+    found: list[tuple[int, int, int]] = []
+    for (first, length), members in groups.items():
+        cols = index._fuzzy_cols.get((first, length))
+        if cols is None:
+            cols = sorted(
+                c
+                for k in range(length - 2, length + 3)
+                for c in index._fuzzy_pool.get((first, k), ())
+            )
+            index._fuzzy_cols[(first, length)] = cols
+        if not cols:
+            continue
+        matrix = cdist(
+            [grams[g] for g in members],
+            [choices[c] for c in cols],
+            scorer=OSA.distance,
+            score_cutoff=2,
+            workers=1,
+            dtype=None,
+        )
+        for r, k in zip(*np.nonzero(matrix <= 2), strict=True):
+            found.append((members[r], cols[k], int(matrix[r, k])))
+    found.sort()
+    return found
 
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
