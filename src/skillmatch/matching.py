@@ -30,7 +30,7 @@ from spacy.language import Language
 
 from skillmatch.models import Method, Status
 from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
-from skillmatch.tokenizer import TokenTable
+from skillmatch.tokenizer import TokenTable, tokenize_phrases
 
 __all__ = ["RawMention", "SkillIndex", "find_mentions"]
 
@@ -233,7 +233,7 @@ class SkillIndex:
         ]
         groups += [(g.id, g.aliases, [], g.patterns, True, True) for g in taxonomy.signals]
         texts = {a.text for g in groups for a in (*g[1], *g[2])}
-        tokenized = {t: [tok.text for tok in nlp.tokenizer(t) if not tok.is_space] for t in texts}
+        tokenized = tokenize_phrases(nlp, texts)
         ci: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         cs: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         norm: dict[str, list[int]] = defaultdict(list)

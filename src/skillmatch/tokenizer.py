@@ -10,6 +10,7 @@ real and generated texts, and by a hypothesis property).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,11 +20,12 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-__all__ = ["TokenTable", "blank_pipeline", "fast_tokenizer", "token_table"]
+__all__ = ["TokenTable", "blank_pipeline", "fast_tokenizer", "token_table", "tokenize_phrases"]
 
 _CACHE_SIZE = 1_000_000
 _TABLE_ATTRS = [IDX, LENGTH, IS_SPACE, LOWER]
 _NEWLINE = re.compile("\n")
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 def _split_without_rules(plain: Tokenizer, key: str) -> list[str]:
@@ -101,3 +103,45 @@ def token_table(doc: Doc) -> TokenTable:
     elif len(starts) > 1:
         brk[1:] = False
     return TokenTable(text, orth, lower, starts, ends, brk.tolist())
+
+
+def _plain_word(tokenizer: Tokenizer, word: str) -> bool:
+    """Whether spaCy's tokenizer would keep ``word`` (ASCII letters) as one token.
+
+    It splits a chunk only by a special case, a prefix, a suffix, an infix or a token/URL
+    match; when none applies the chunk is one token.
+    """
+    if word in (tokenizer.rules or {}):
+        return False
+    for search in (tokenizer.prefix_search, tokenizer.suffix_search):
+        if search is not None and search(word) is not None:
+            return False
+    if tokenizer.infix_finditer is not None and next(tokenizer.infix_finditer(word), None):
+        return False
+    return not any(m is not None and m(word) for m in (tokenizer.token_match, tokenizer.url_match))
+
+
+def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]]:
+    """Return the non-space token texts of each short text (aliases), as ``nlp`` splits them.
+
+    Plain words (ASCII letters between single spaces) that no tokenizer rule touches are split
+    on spaces without running spaCy, which would otherwise create a vocabulary entry per word:
+    a 30,000-skill taxonomy builds several times faster. Anything else goes through spaCy.
+    """
+    tokenizer = nlp.tokenizer
+    standard = type(tokenizer) is Tokenizer
+    plain: dict[str, bool] = {}
+    out: dict[str, list[str]] = {}
+    for text in texts:
+        if text in out:
+            continue
+        if standard and _PLAIN_WORDS.fullmatch(text):
+            words = text.split(" ")
+            for w in words:
+                if w not in plain:
+                    plain[w] = _plain_word(tokenizer, w)
+            if all(plain[w] for w in words):
+                out[text] = words
+                continue
+        out[text] = [t.text for t in tokenizer(text) if not t.is_space]
+    return out
