@@ -146,3 +146,21 @@ def taxonomies(draw: st.DrawFn) -> dict[str, object]:
             }
         )
     return {"name": "generated", "categories": cats, "skills": skills}
+
+
+def assert_evidence_valid(text: str, result: MatchResult) -> None:
+    """Check what every result promises: offsets slice the text, mentions never overlap."""
+    import itertools
+
+    spans = set()
+    for hit in result.skills:
+        for m in hit.mentions:
+            assert text[m.start : m.end] == m.text, m
+            spans.add((m.start, m.end))
+    for m in result.excluded:
+        assert text[m.start : m.end] == m.text, m
+    for (_, e1), (s2, _) in itertools.pairwise(sorted(spans)):
+        assert e1 <= s2, (e1, s2)
+    for ev in result.seniority.evidence:
+        assert text[ev.start : ev.end] == ev.text, ev
+    assert 0.0 <= result.coverage.overall <= 1.0

@@ -6,6 +6,7 @@ import pytest
 
 from skillmatch import MatchResult
 from skillmatch.matcher import SkillMatcher
+from strategies import assert_evidence_valid
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +112,7 @@ def test_match_prefers_the_longest_alias(
     if skill in {s.id for s in matcher.taxonomy.skills}:
         assert surface in surfaces
     # No mention may sit inside another: "Google Cloud" never stands inside "Google Cloud Platform".
-    spans = sorted((m.start, m.end) for s in result.skills for m in s.mentions)
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-        assert e1 <= s2 or (s1, e1) == (s2, e2)
+    assert_evidence_valid(text, result)
 
 
 def test_cpp_and_csharp_never_yield_c(matcher: SkillMatcher) -> None:
