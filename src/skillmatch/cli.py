@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -626,4 +627,7 @@ def screen_command(
 
 def main() -> None:
     """Run the command line."""
+    # PDF libraries log every repaired or damaged file; the error row already says what failed.
+    for name in ("pypdf", "pdfminer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     app()
