@@ -294,3 +294,12 @@ def test_task_with_a_read_error_becomes_its_error_row(matcher: SkillMatcher) -> 
         "EncryptedDocumentError",
         "x.pdf: password-protected",
     )
+
+
+def test_csv_cells_that_look_like_formulas_are_quoted() -> None:
+    from skillmatch.batch import _csv_cell
+
+    assert _csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert _csv_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert _csv_cell("resume.pdf") == "resume.pdf"
+    assert _csv_cell(0.75) == "0.75"

@@ -593,11 +593,18 @@ def _format_of(path: Path) -> OutputFormat:
     raise InputError(f"{path}: output must end in .csv or .jsonl, not {ext or '(no extension)'!r}")
 
 
+_FORMULA_START = ("=", "+", "@", "-", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
+    if not isinstance(value, str):
+        return str(value)
     # One physical line per row: that is how a truncated last row is recognized on --resume.
-    return " ".join(str(value).splitlines()) if isinstance(value, str) else str(value)
+    cell = " ".join(value.splitlines())
+    # A cell a spreadsheet would run as a formula (a file named "=HYPERLINK(...).pdf") is quoted.
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _encode(row: Row, cols: Sequence[str], fmt: OutputFormat) -> str:
