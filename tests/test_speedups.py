@@ -1,0 +1,112 @@
+"""The fast paths give exactly what the plain paths they replace give."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
+from spacy.tokens import Doc
+
+from skillmatch.matching import SkillIndex, _fuzzy_distances
+from skillmatch.taxonomy import Taxonomy
+from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NLP = blank_pipeline()
+BLANK = spacy.blank("en")
+TAXONOMY = Taxonomy.default()
+
+
+def _reference_table(doc: Doc) -> TokenTable:
+    """The Token-by-Token loop that ``token_table`` replaced."""
+    orth, lower, starts, ends, brk = [], [], [], [], []
+    pending = True
+    text = doc.text
+    for tok in doc:
+        if tok.text.isspace():
+            pending = pending or "\n" in tok.text
+            continue
+        if not pending and starts and "\n" in text[ends[-1] : tok.idx]:
+            pending = True
+        orth.append(tok.text)
+        lower.append(tok.lower_)
+        starts.append(tok.idx)
+        ends.append(tok.idx + len(tok.text))
+        brk.append(pending)
+        pending = False
+    return TokenTable(text, orth, lower, starts, ends, brk)
+
+
+def test_token_table_equals_token_loop_on_real_resumes() -> None:
+    lines = (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        doc = NLP.make_doc(json.loads(line)["text"])
+        assert token_table(doc) == _reference_table(doc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C#.-\n\t \r'é")), max_size=40) | st.text())
+def test_token_table_equals_token_loop_on_any_text(text: str) -> None:
+    doc = NLP.make_doc(text)
+    assert token_table(doc) == _reference_table(doc)
+
+
+def _spacy_split(nlp: spacy.language.Language, text: str) -> list[str]:
+    return [t.text for t in nlp.tokenizer(text) if not t.is_space]
+
+
+def test_tokenize_phrases_equals_spacy_on_default_aliases_and_special_cases() -> None:
+    tax = TAXONOMY
+    texts = {a.text for s in tax.skills for a in (*s.aliases, *s.evidence)}
+    texts |= {"cannot", "dont", "Im", "gonna", "e g", "y all", "wanna", "US", "Jan", "a  b"}
+    for nlp in (NLP, BLANK, spacy.blank("de")):
+        got = tokenize_phrases(nlp, texts)
+        assert got == {t: _spacy_split(nlp, t) for t in texts}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.from_regex(r"[A-Za-z]{1,8}", fullmatch=True), min_size=1, max_size=4))
+def test_tokenize_phrases_equals_spacy_on_plain_words(words: list[str]) -> None:
+    text = " ".join(words)
+    assert tokenize_phrases(BLANK, [text])[text] == _spacy_split(BLANK, text)
+
+
+def _all_distances(choices: list[str], grams: list[str]) -> list[tuple[int, int, int]]:
+    matrix = cdist(grams, choices, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None)
+    return [
+        (int(g), int(c), int(matrix[g, c]))
+        for g, c in zip(*np.nonzero(matrix <= 2), strict=True)
+        if grams[g][0] == choices[c][0] and abs(len(grams[g]) - len(choices[c])) <= 2
+    ]
+
+
+WORD = st.from_regex(r"[abkx]{1,9}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=30, unique=True), st.lists(WORD, min_size=1))
+def test_fuzzy_distances_keep_every_acceptable_pair(choices: list[str], grams: list[str]) -> None:
+    index = SkillIndex(taxonomy=TAXONOMY, fuzzy_choices=choices)
+    assert _fuzzy_distances(index, grams) == _all_distances(choices, grams)
+
+
+def test_bench_large_taxonomy_has_two_aliases_per_skill() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "bench_run", Path(__file__).parents[1] / "bench" / "run.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module
+    spec.loader.exec_module(module)
+    tax = module._large_taxonomy(300)
+    assert len(tax.skills) == 300
+    assert all(len(s.aliases) == 2 for s in tax.skills)
+    assert len({a.text.lower() for s in tax.skills for a in s.aliases}) == 600
