@@ -19,11 +19,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from skillmatch.batch import read_rows, run_batch, summary_rows
+from skillmatch.batch import read_rows, run_batch, write_html_summary
 from skillmatch.matcher import SkillMatcher
 from skillmatch.readers import read_document
-from skillmatch.report import render_report, render_summary
-from skillmatch.scoring import compare
 
 HERE = Path(__file__).parent
 RESUMES = HERE / "resumes"
@@ -36,32 +34,19 @@ def main(argv: list[str]) -> int:
     resumes = Path(argv[0]) if argv else RESUMES
     job_path = Path(argv[1]) if len(argv) > 1 else JOB
     out = Path("out")
-    (out / "reports").mkdir(parents=True, exist_ok=True)
+    out.mkdir(exist_ok=True)
 
     matcher = SkillMatcher.default()
     job = matcher.match_document(read_document(job_path), kind="job")
     summary = run_batch([resumes], out / "ranked.csv", matcher=matcher, job=job, n_process=1)
 
-    # One report per résumé; the batch rows say which files could be read.
-    reports: dict[str, str] = {}
-    for row in read_rows(out / "ranked.csv"):
-        if row["error_type"]:
-            continue
-        source = Path(row["source"])
-        result = matcher.match_document(read_document(source), kind="resume")
-        page = render_report(result, job=job, comparison=compare(result, job))
-        target = out / "reports" / f"{source.stem}.html"
-        target.write_text(page, encoding="utf-8")
-        reports[row["source"]] = f"reports/{target.name}"
-        if source.name == EXAMPLE:
-            (out / "report.html").write_text(page, encoding="utf-8")
-
-    rows = [
-        r.model_copy(update={"report": reports.get(r.file)})
-        for r in summary_rows(out / "ranked.csv", matcher.taxonomy)
-    ]
-    page = render_summary(rows, title="Ranking: " + job_path.stem, job=str(job_path))
-    (out / "summary.html").write_text(page, encoding="utf-8")
+    # The ranking page, and one report per résumé linked from it.
+    reports = write_html_summary(
+        out / "ranked.csv", out / "summary.html", matcher=matcher, job=job, job_label=job_path.name
+    )
+    example = next((p for src, p in reports.items() if Path(src).name == EXAMPLE), None)
+    if example is not None:
+        (out / "report.html").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
 
     print(f"Ranking of {resumes} against {job_path.name} (level sought: {job.seniority.level})")
     print(f"{'rank':>4} {'fit':>5}  {'level':<6} {'coverage':>8}  résumé  (missing required)")
@@ -77,7 +62,7 @@ def main(argv: list[str]) -> int:
     print(
         f"\n{summary.rows} files, {summary.failed} failed, {summary.seconds:.1f} s. Wrote "
         f"{out / 'ranked.csv'}, {out / 'summary.html'}, {out / 'report.html'} and "
-        f"{len(reports)} reports in {out / 'reports'}/"
+        f"{len(reports)} reports in {out / 'summary-reports'}/"
     )
     return 1 if summary.failed else 0
 

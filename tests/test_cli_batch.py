@@ -102,6 +102,11 @@ def test_score_writes_one_row_per_file_with_error_rows_and_exits_1(
     assert "8 files read, 4 failed" in proc.stderr
     page = html.read_text(encoding="utf-8")
     assert "EncryptedDocumentError" in page and "c-mid.docx" in page
+    # Every scored résumé has its report, linked from the page; failed files have none.
+    reports = sorted((html.parent / "summary-reports").glob("*.html"))
+    assert len(reports) == 4
+    assert all(f'href="summary-reports/{p.name}"' in page for p in reports)
+    assert all("<mark" in p.read_text(encoding="utf-8") for p in reports)
 
 
 def test_score_with_two_workers_writes_the_same_file(

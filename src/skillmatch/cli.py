@@ -426,9 +426,8 @@ def score_command(
     """
     import tempfile
 
-    from skillmatch.batch import read_rows, summary_rows
+    from skillmatch.batch import read_rows, write_html_summary
     from skillmatch.readers import read_document
-    from skillmatch.report import render_summary
 
     if out is not None:
         _check_out(out)
@@ -460,11 +459,10 @@ def score_command(
                 head.append(row)
             typer.echo(_format_ranking(head, top))
         if html is not None:
-            page = render_summary(
-                summary_rows(target, matcher.taxonomy), title="skillmatch ranking", job=str(job)
-            )
             try:
-                html.write_text(page, encoding="utf-8")
+                write_html_summary(
+                    target, html, matcher=matcher, job=job_result, job_label=str(job)
+                )
             except OSError as exc:
                 typer.echo(f"OSError: cannot write {html}: {exc.strerror or exc}", err=True)
                 raise typer.Exit(code=1) from None
