@@ -154,7 +154,8 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     categories: list[CategoryCoverage] = []
     weighted = total_weight = 0.0
     for cat in taxonomy.categories:
-        skills = [s.id for s in taxonomy.skills if cat.id in s.categories]
+        # The taxonomy's per-category index: one pass per category, not per category x skill.
+        skills = list(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
         hit = [s for s in skills if s in found]
         share = len(hit) / len(skills) if skills else 0.0
         categories.append(
