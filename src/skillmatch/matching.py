@@ -222,6 +222,8 @@ class SkillIndex:
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    _longest: int = 0
+    _longest_of: list[str] | None = None
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -526,7 +528,7 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     spans: list[tuple[int, int]] = []
     lower = toks.lower
     n = len(toks)
-    max_len = max(len(c) for c in index.fuzzy_choices) + 2
+    max_len = _longest_choice(index) + 2
     for i in range(n):
         if taken[i] or not _fuzzy_word(lower[i]):
             continue
@@ -572,6 +574,15 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         score = round(max(0.5, 0.9 - 0.15 * d), 3)
         out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
     return out
+
+
+def _longest_choice(index: SkillIndex) -> int:
+    """The length of the longest fuzzy choice, computed once per list of choices."""
+    choices = index.fuzzy_choices
+    if index._longest_of is not choices:
+        index._longest = max(len(c) for c in choices)
+        index._longest_of = choices
+    return index._longest
 
 
 def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int, int]]:
