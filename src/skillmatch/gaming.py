@@ -38,31 +38,44 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _SEPARATORS = re.compile(r"^[\s,;:/|•·*&+.()\[\]-]*(?:and|or)?[\s,;:/|•·*&+.()\[\]-]*$", re.I)
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return lo, len(text) if hi < 0 else hi
-
-
-def _prose_line(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """Whether the mention's line holds enough words outside mentions to be a sentence."""
-    lo, hi = _line_bounds(text, start, end)
-    line = list(text[lo:hi])
-    for s, e in spans:
-        if s < hi and e > lo:
-            for k in range(max(s, lo), min(e, hi)):
-                line[k - lo] = " "
-    return len(_WORD.findall("".join(line))) >= _PROSE_WORDS
+def _prose_line_starts(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """Return the starts of the lines that hold enough words outside mentions to be sentences."""
+    prose: set[int] = set()
+    spans = sorted(spans)
+    k = 0
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        while k < len(spans) and spans[k][1] <= start:
+            k += 1
+        pieces = []
+        pos = start
+        j = k
+        while j < len(spans) and spans[j][0] < end:
+            s, e = spans[j]
+            if s > pos:
+                pieces.append(text[pos:s])
+            pos = max(pos, e)
+            j += 1
+        if pos < end:
+            pieces.append(text[pos:end])
+        if len(_WORD.findall(" ".join(pieces))) >= _PROSE_WORDS:
+            prose.add(start)
+        start = end + 1
+    return prose
 
 
 def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Return the skills seen only in list-like lines, when a keyword wall makes up the text."""
-    spans = sorted((m.start, m.end) for ms in mentions_by_skill.values() for m in ms)
+    if len(mentions_by_skill) < _WALL_MIN_SKILLS:
+        return []
+    spans = [(m.start, m.end) for ms in mentions_by_skill.values() for m in ms]
+    prose = _prose_line_starts(text, spans)
     unsupported = [
         skill
         for skill, ms in mentions_by_skill.items()
         if ms
-        and not any(m.method == "pattern" or _prose_line(text, m.start, m.end, spans) for m in ms)
+        and not any(m.method == "pattern" or text.rfind("\n", 0, m.start) + 1 in prose for m in ms)
     ]
     found = len(mentions_by_skill)
     if len(unsupported) >= _WALL_MIN_SKILLS and len(unsupported) >= _WALL_SHARE * found:
