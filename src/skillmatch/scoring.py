@@ -114,7 +114,7 @@ _JOB_CUES = re.compile(
 )
 _RESUME_CUES = re.compile(
     r"(?:\bI\b|\bI['’]m\b|\bmy\b|\bcurriculum\s+vitae\b|\bréсumé\b|\bresume\b|"
-    r"\breferences\s+available\b|[\w.+-]+@[\w-]+\.\w+)",
+    r"\breferences\s+available\b|(?<![\w.+-])[\w.+-]+@[\w-]+\.\w+)",
 )
 
 
