@@ -303,6 +303,23 @@ def slugify(label: str) -> str:
     return re.sub(r"-{2,}", "-", slug) or "item"
 
 
+_ABBREVIATIONS = {"technologies": "tech", "technology": "tech"}
+
+
+def category_slug(heading: str) -> str:
+    """Return the id of a category heading: its first two words, common words abbreviated.
+
+    Headings grow qualifiers ("Modern AI Engineering (2025)"); ids stay short and stable.
+
+    >>> category_slug("Modern AI Engineering (2025)"), category_slug("Emerging Technologies")
+    ('modern-ai', 'emerging-tech')
+    >>> category_slug("ML Frameworks"), category_slug("Core Competencies")
+    ('ml-frameworks', 'core-competencies')
+    """
+    words = slugify(heading).split("-")[:2]
+    return "-".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
 def _short_form(label: str) -> str:
     """Name "ETL processes" and "RAG Systems" by their acronym; leave other labels alone."""
     words = label.split()
@@ -372,7 +389,10 @@ class _Draft:
         return slugify(_short_form(label) if short else label)
 
     def category(self, label: str, description: str = "") -> str:
-        category_id = self.id_for(label, short=False)
+        category_id = self.ids.get(label.strip().lower()) or category_slug(label)
+        taken = self.categories.get(category_id)
+        if taken is not None and taken["name"] != _clean_heading(label):
+            category_id = slugify(label)  # two headings share their first words: keep them apart
         if category_id not in self.categories:
             name = _clean_heading(label)
             self.categories[category_id] = {
