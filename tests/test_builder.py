@@ -244,7 +244,8 @@ def test_bare_seed_already_has_the_contract_category_ids() -> None:
 
 def test_headings_sharing_their_first_words_stay_apart() -> None:
     doc = (
-        "Role\n\nData Engineering Work\n\n  • Batch Loading: Moving data into the warehouse every night\n\n"
+        "Role\n\nData Engineering Work\n\n"
+        "  • Batch Loading: Moving data into the warehouse every night\n\n"
         "Data Engineering Practices\n\n  • Data Contracts: Agreeing on schemas with the producers\n"
     )
     ids = {c.id for c in build_taxonomy(doc).categories}
