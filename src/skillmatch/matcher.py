@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Literal, cast, overload
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from skillmatch import gaming, scoring
 from skillmatch.matching import RawMention, SkillIndex, find_mentions
@@ -51,6 +52,8 @@ class SkillMatcher:
         self._index = index
         self._signal_levels = {s.id: s.level for s in taxonomy.signals}
         self._skills = {s.id: s for s in taxonomy.skills}
+        # spaCy's own tokenizer keeps the text as given, so doc.text need not be rebuilt.
+        self._text_kept = type(nlp.tokenizer) is Tokenizer
 
     @classmethod
     def default(cls, *, fuzzy: bool = True) -> SkillMatcher:
@@ -97,7 +100,7 @@ class SkillMatcher:
         doc = self.nlp.make_doc(norm.text)
         return self._result(
             norm,
-            find_mentions(self._index, token_table(doc)),
+            find_mentions(self._index, token_table(doc, norm.text if self._text_kept else None)),
             as_of=as_of,
             kind=kind,
             id=id,

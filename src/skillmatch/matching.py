@@ -70,6 +70,13 @@ _DELEGATION = (
 )  # fmt: skip
 _PARTY_REACH = 12
 _HANDED_OFF = (("stays", "with"), ("stay", "with"), ("is", "owned", "by"), ("is", "handled", "by"))
+# Both kinds of cue by first word: (cue, whether it hands off by itself or needs a team after it).
+_PARTY_CUES: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+for _cue in _HANDED_OFF:
+    _PARTY_CUES[_cue[0]].append((_cue, True))
+for _cue in _DELEGATION:
+    _PARTY_CUES[_cue[0]].append((_cue, False))
+_PARTY_CUE_FIRST = frozenset(_PARTY_CUES)
 _STOP_EDGE = frozenset(
     [
         "a",
@@ -224,6 +231,8 @@ class SkillIndex:
     _fuzzy_cols: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _longest: int = 0
     _longest_of: list[str] | None = None
+    _reach: frozenset[tuple[str, int]] = frozenset()
+    _reach_of: list[str] | None = None
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -523,35 +532,46 @@ def _category_near(index: SkillIndex, m: RawMention, accepted: list[RawMention])
 
 
 def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) -> list[RawMention]:
-    """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call."""
+    """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
+
+    A gram is scored only if some choice shares its first letter and lies within 2 characters
+    of its length (no other choice can be accepted) and it is not made of ordinary words.
+    """
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
+    brk = toks.brk
     n = len(toks)
     max_len = _longest_choice(index) + 2
+    reach = _fuzzy_reach(index)
+    word_ok = list(map(_fuzzy_word, lower))
     for i in range(n):
-        if taken[i] or not _fuzzy_word(lower[i]):
+        if taken[i] or not word_ok[i]:
             continue
         key = ""
         words = 0
         j = i
         while j < n and words < 3:
-            w = lower[j]
-            if taken[j] or (j > i and toks.brk[j]):
+            if taken[j] or (j > i and brk[j]):
                 break
-            if w in ("-", "."):
+            w = lower[j]
+            if w == "-" or w == ".":
                 if j == i or j + 1 >= n or toks.starts[j] != toks.ends[j - 1]:
                     break
                 j += 1
                 continue
-            if not _fuzzy_word(w):
+            if not word_ok[j]:
                 break
             key += w
             words += 1
             j += 1
             if len(key) > max_len:
                 break
-            if len(key) >= 5 and not _is_common(" ".join(lower[i:j])):
+            if (
+                len(key) >= 5
+                and (key[0], len(key)) in reach
+                and not _is_common(" ".join(lower[i:j]))
+            ):
                 grams.append(key)
                 spans.append((i, j))
     if not grams:
@@ -574,6 +594,15 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         score = round(max(0.5, 0.9 - 0.15 * d), 3)
         out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
     return out
+
+
+def _fuzzy_reach(index: SkillIndex) -> frozenset[tuple[str, int]]:
+    """The (first letter, length) pairs of grams that some fuzzy choice could accept."""
+    choices = index.fuzzy_choices
+    if index._reach_of is not choices:
+        index._reach = frozenset((c[0], len(c) + k) for c in choices for k in range(-2, 3))
+        index._reach_of = choices
+    return index._reach
 
 
 def _longest_choice(index: SkillIndex) -> int:
@@ -824,28 +853,25 @@ def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
         if lower[k] in _TEAM:
             return True
     # A team is the subject doing the work: "our ML team trains the models in PyTorch".
-    for k in range(max(lo, i - _PARTY_REACH), i):
-        if lower[k] in _TEAM:
-            for v in lower[k + 1 : min(j, k + 5)]:
-                if v in _TEAM_VERBS:
-                    return True
-                if v not in (",", "who", "that", "which", "then", "also"):
-                    break
+    before = max(lo, i - _PARTY_REACH)
+    if not _TEAM.isdisjoint(lower[before:i]):
+        for k in range(before, i):
+            if lower[k] in _TEAM:
+                for v in lower[k + 1 : min(j, k + 5)]:
+                    if v in _TEAM_VERBS:
+                        return True
+                    if v not in (",", "who", "that", "which", "then", "also"):
+                        break
     # Work handed to others near the mention: "owned by a separate web team",
     # "model training stays with research".
-    near = lower[max(lo, i - _PARTY_REACH) : min(hi, j + _PARTY_REACH)]
-    if _has_phrase(near, _HANDED_OFF):
-        return True
-    for k in range(len(near)):
-        for cue in _DELEGATION:
-            if tuple(near[k : k + len(cue)]) == cue and any(
-                w in _TEAM for w in near[k + len(cue) : k + len(cue) + 6]
-            ):
+    near = lower[before : min(hi, j + _PARTY_REACH)]
+    if _PARTY_CUE_FIRST.isdisjoint(near):
+        return False
+    for k, w in enumerate(near):
+        for cue, handed_off in _PARTY_CUES.get(w, ()):
+            end = k + len(cue)
+            if tuple(near[k:end]) != cue:
+                continue
+            if handed_off or not _TEAM.isdisjoint(near[end : end + 6]):
                 return True
     return False
-
-
-def _has_phrase(words: list[str], phrases: Iterable[tuple[str, ...]]) -> bool:
-    return any(
-        tuple(words[k : k + len(p)]) == p for p in phrases for k in range(len(words) - len(p) + 1)
-    )

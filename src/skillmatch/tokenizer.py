@@ -79,9 +79,15 @@ class TokenTable:
         return len(self.orth)
 
 
-def token_table(doc: Doc) -> TokenTable:
-    """Flatten a spaCy ``Doc`` into a :class:`TokenTable`, dropping whitespace tokens."""
-    text = doc.text
+def token_table(doc: Doc, text: str | None = None) -> TokenTable:
+    """Flatten a spaCy ``Doc`` into a :class:`TokenTable`, dropping whitespace tokens.
+
+    ``text`` is the text the doc was made from, when the caller knows it: ``doc.text`` rebuilds
+    it token by token (a Token object each), which costs more than the rest of the table.
+    It must equal ``doc.text`` (spaCy's own tokenizer never changes a character).
+    """
+    if text is None:
+        text = doc.text
     # Reading attributes as one array avoids building a Token object per token (3-5x faster).
     arr = doc.to_array(_TABLE_ATTRS)
     if len(arr) == 0:
