@@ -39,6 +39,7 @@ log = logging.getLogger("skillmatch")
 _NORM_STRIP = re.compile(r"[\s.\-_/]+")
 _MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
+_SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
 _COMMON_WORD_ZIPF = 2.5
 _SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
 _CLAUSE_BREAK = frozenset(
@@ -229,9 +230,8 @@ class SkillIndex:
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], list[int]] = field(default_factory=dict)
-    _longest: int = 0
-    _longest_of: list[str] | None = None
-    _reach: frozenset[tuple[str, int]] = frozenset()
+    _fuzzy_small: frozenset[str] = frozenset()
+    _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
 
     @classmethod
@@ -372,6 +372,7 @@ def _mention(
     )
 
 
+_JOINERS = frozenset({"-", "."})
 _EDGE_PUNCT = "./-_:,; \t\n\r\u00a0"
 
 
@@ -541,39 +542,41 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     spans: list[tuple[int, int]] = []
     lower = toks.lower
     brk = toks.brk
+    starts, ends = toks.starts, toks.ends
     n = len(toks)
-    max_len = _longest_choice(index) + 2
     reach = _fuzzy_reach(index)
     word_ok = list(map(_fuzzy_word, lower))
     for i in range(n):
         if taken[i] or not word_ok[i]:
             continue
-        key = ""
-        words = 0
-        j = i
-        while j < n and words < 3:
-            if taken[j] or (j > i and brk[j]):
-                break
-            w = lower[j]
-            if w == "-" or w == ".":
-                if j == i or j + 1 >= n or toks.starts[j] != toks.ends[j - 1]:
-                    break
-                j += 1
-                continue
-            if not word_ok[j]:
-                break
-            key += w
-            words += 1
-            j += 1
-            if len(key) > max_len:
-                break
-            if (
-                len(key) >= 5
-                and (key[0], len(key)) in reach
-                and not _is_common(" ".join(lower[i:j]))
-            ):
+        key = lower[i]
+        first = reach.get(key[0])
+        if first is None:
+            continue
+        # Keys only grow: past the longest reachable length no later gram can be accepted.
+        lengths, max_len = first
+        j = i + 1
+        words = 1
+        while len(key) <= max_len:
+            if len(key) in lengths and not _is_common(" ".join(lower[i:j])):
                 grams.append(key)
                 spans.append((i, j))
+            if words == 3:
+                break
+            # "-" and "." join the next word when glued to both neighbours ("Py-Torch").
+            while (
+                j + 1 < n
+                and not taken[j]
+                and not brk[j]
+                and lower[j] in _JOINERS
+                and starts[j] == ends[j - 1]
+            ):
+                j += 1
+            if j >= n or taken[j] or brk[j] or not word_ok[j]:
+                break
+            key += lower[j]
+            words += 1
+            j += 1
     if not grams:
         return []
     out: list[RawMention] = []
@@ -596,22 +599,19 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     return out
 
 
-def _fuzzy_reach(index: SkillIndex) -> frozenset[tuple[str, int]]:
-    """The (first letter, length) pairs of grams that some fuzzy choice could accept."""
+def _fuzzy_reach(index: SkillIndex) -> dict[str, tuple[frozenset[int], int]]:
+    """Map a first letter to the gram lengths (5 or more) that some fuzzy choice could accept.
+
+    A choice accepts only grams with its first letter, within 2 characters of its length.
+    """
     choices = index.fuzzy_choices
     if index._reach_of is not choices:
-        index._reach = frozenset((c[0], len(c) + k) for c in choices for k in range(-2, 3))
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for c in choices:
+            lengths[c[0]].update(k for k in range(len(c) - 2, len(c) + 3) if k >= 5)
+        index._reach = {first: (frozenset(ks), max(ks)) for first, ks in lengths.items() if ks}
         index._reach_of = choices
     return index._reach
-
-
-def _longest_choice(index: SkillIndex) -> int:
-    """The length of the longest fuzzy choice, computed once per list of choices."""
-    choices = index.fuzzy_choices
-    if index._longest_of is not choices:
-        index._longest = max(len(c) for c in choices)
-        index._longest_of = choices
-    return index._longest
 
 
 def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int, int]]:
@@ -619,28 +619,38 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
 
     Only choices that share the gram's first letter and lie within 2 characters of its length
     can be accepted, so each group of grams is scored against those choices alone: with a
-    large taxonomy this is what keeps fuzzy matching fast.
+    large taxonomy this is what keeps fuzzy matching fast. Where few choices share a first
+    letter, its grams form one group whatever their length (fewer ``cdist`` calls; a distance
+    up to 2 implies lengths within 2, so the pairs found are the same).
     """
     choices = index.fuzzy_choices
     if index._fuzzy_pool_of is not choices:
         pool: dict[tuple[str, int], list[int]] = defaultdict(list)
+        per_letter: dict[str, int] = defaultdict(int)
         for c, choice in enumerate(choices):
             pool[(choice[0], len(choice))].append(c)
+            per_letter[choice[0]] += 1
         index._fuzzy_pool = dict(pool)
         index._fuzzy_pool_of = choices
         index._fuzzy_cols = {}
+        index._fuzzy_small = frozenset(f for f, k in per_letter.items() if k <= _SMALL_POOL)
+    small = index._fuzzy_small
     groups: dict[tuple[str, int], list[int]] = defaultdict(list)
     for g, gram in enumerate(grams):
-        groups[(gram[0], len(gram))].append(g)
+        groups[(gram[0], -1 if gram[0] in small else len(gram))].append(g)
     found: list[tuple[int, int, int]] = []
     for (first, length), members in groups.items():
         cols = index._fuzzy_cols.get((first, length))
         if cols is None:
-            cols = sorted(
-                c
-                for k in range(length - 2, length + 3)
-                for c in index._fuzzy_pool.get((first, k), ())
-            )
+            if length < 0:
+                pool_items = index._fuzzy_pool.items()
+                cols = sorted(c for (f, _), cs in pool_items if f == first for c in cs)
+            else:
+                cols = sorted(
+                    c
+                    for k in range(length - 2, length + 3)
+                    for c in index._fuzzy_pool.get((first, k), ())
+                )
             index._fuzzy_cols[(first, length)] = cols
         if not cols:
             continue
