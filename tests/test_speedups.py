@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import importlib.util
 import json
 import sys
@@ -110,3 +111,20 @@ def test_bench_large_taxonomy_has_two_aliases_per_skill() -> None:
     assert len(tax.skills) == 300
     assert all(len(s.aliases) == 2 for s in tax.skills)
     assert len({a.text.lower() for s in tax.skills for a in s.aliases}) == 600
+
+
+def test_default_taxonomy_from_libyaml_equals_pure_python_parse() -> None:
+    from skillmatch.taxonomy import parse_data_text
+
+    resource = importlib.resources.files("skillmatch").joinpath("data", "default.yaml")
+    text = resource.read_text(encoding="utf-8")
+    plain = Taxonomy.from_dict(parse_data_text(text, source="default.yaml"))
+    assert Taxonomy.default() == plain
+    assert Taxonomy.default().dump_json() == plain.dump_json()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abc \n", max_size=300))
+def test_token_table_with_known_text_equals_rebuilt_text(text: str) -> None:
+    doc = NLP.make_doc(text)
+    assert token_table(doc, text) == token_table(doc)

@@ -73,10 +73,10 @@ _PARTY_REACH = 12
 _HANDED_OFF = (("stays", "with"), ("stay", "with"), ("is", "owned", "by"), ("is", "handled", "by"))
 # Both kinds of cue by first word: (cue, whether it hands off by itself or needs a team after it).
 _PARTY_CUES: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
-for _cue in _HANDED_OFF:
-    _PARTY_CUES[_cue[0]].append((_cue, True))
-for _cue in _DELEGATION:
-    _PARTY_CUES[_cue[0]].append((_cue, False))
+for _handed in _HANDED_OFF:
+    _PARTY_CUES[_handed[0]].append((_handed, True))
+for _delegated in _DELEGATION:
+    _PARTY_CUES[_delegated[0]].append((_delegated, False))
 _PARTY_CUE_FIRST = frozenset(_PARTY_CUES)
 _STOP_EDGE = frozenset(
     [

@@ -458,10 +458,26 @@ def _compact_alias(alias: Any) -> Any:
 def _default_taxonomy() -> Taxonomy:
     resource = importlib.resources.files("skillmatch").joinpath("data", "default.yaml")
     text = resource.read_text(encoding="utf-8")
-    return Taxonomy.from_dict(
-        parse_data_text(text, source="skillmatch/data/default.yaml"),
-        source="skillmatch/data/default.yaml",
-    )
+    source = "skillmatch/data/default.yaml"
+    fast_loader = _fast_unique_key_loader()
+    if fast_loader is None:
+        return Taxonomy.from_dict(parse_data_text(text, source=source), source=source)
+    # The shipped file is our own: libyaml parses it several times faster than the pure-Python
+    # parser (same data, same duplicate-key check); user files keep the pure-Python parser,
+    # whose error messages the taxonomy errors quote.
+    _refuse_yaml_aliases(text, source, loader=fast_loader)
+    return Taxonomy.from_dict(yaml.load(text, Loader=fast_loader), source=source)
+
+
+def _fast_unique_key_loader() -> type[Any] | None:
+    """Return a libyaml SafeLoader that refuses duplicate keys, or None without libyaml."""
+    base: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+    if base is None:
+        return None
+    loader: type[Any] = type("_CUniqueKeyLoader", (base,), {})
+    tag = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+    loader.add_constructor(tag, _construct_unique_mapping)
+    return loader
 
 
 # -- reading files and explaining errors -------------------------------------------------------
@@ -536,9 +552,9 @@ def parse_data_text(
         raise TaxonomyError(f"{source}: invalid YAML ({exc}); fix the syntax") from None
 
 
-def _refuse_yaml_aliases(text: str, source: str) -> None:
+def _refuse_yaml_aliases(text: str, source: str, *, loader: type[Any] = yaml.SafeLoader) -> None:
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=loader):
             anchor = getattr(event, "anchor", None)
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
                 line = event.start_mark.line + 1 if event.start_mark else 0
