@@ -29,7 +29,7 @@ from rapidfuzz.process import cdist
 from spacy.language import Language
 
 from skillmatch.models import Method, Status
-from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
+from skillmatch.taxonomy import Alias, Taxonomy, TermPattern, _gc_paused
 from skillmatch.tokenizer import TokenTable, tokenize_phrases
 
 __all__ = ["RawMention", "SkillIndex", "find_mentions"]
@@ -229,7 +229,7 @@ class SkillIndex:
     _word_steps: dict[str, frozenset[int]] = field(default_factory=dict)
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
-    _fuzzy_cols: dict[tuple[str, int], list[int]] = field(default_factory=dict)
+    _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
     _fuzzy_small: frozenset[str] = frozenset()
     _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
@@ -237,6 +237,11 @@ class SkillIndex:
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
         """Compile ``taxonomy``'s aliases with ``nlp``'s tokenizer."""
+        with _gc_paused():
+            return cls._build(taxonomy, nlp, fuzzy=fuzzy)
+
+    @classmethod
+    def _build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool) -> SkillIndex:
         index = cls(taxonomy=taxonomy, use_fuzzy=fuzzy)
         index.categories_of = {s.id: frozenset(s.categories) for s in taxonomy.skills}
         groups: list[tuple[str, list[Alias], list[Alias], list[TermPattern], bool, bool]] = [
@@ -640,8 +645,8 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
         groups[(gram[0], -1 if gram[0] in small else len(gram))].append(g)
     found: list[tuple[int, int, int]] = []
     for (first, length), members in groups.items():
-        cols = index._fuzzy_cols.get((first, length))
-        if cols is None:
+        group = index._fuzzy_cols.get((first, length))
+        if group is None:
             if length < 0:
                 pool_items = index._fuzzy_pool.items()
                 cols = sorted(c for (f, _), cs in pool_items if f == first for c in cs)
@@ -651,12 +656,16 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
                     for k in range(length - 2, length + 3)
                     for c in index._fuzzy_pool.get((first, k), ())
                 )
-            index._fuzzy_cols[(first, length)] = cols
+            # The choice texts are kept with their ids: rebuilding them per call is what a
+            # large taxonomy would pay for.
+            group = (cols, [choices[c] for c in cols])
+            index._fuzzy_cols[(first, length)] = group
+        cols, texts = group
         if not cols:
             continue
         matrix = cdist(
             [grams[g] for g in members],
-            [choices[c] for c in cols],
+            texts,
             scorer=OSA.distance,
             score_cutoff=2,
             workers=1,

