@@ -10,20 +10,26 @@ months are unknown.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
     "DateRange",
+    "LineIndex",
     "Section",
     "YearsClaim",
     "find_date_ranges",
     "find_sections",
     "find_years_claims",
     "line_bounds",
+    "line_index",
     "merge_intervals",
+    "range_matches",
+    "ranges_from_matches",
     "total_years",
 ]
 
@@ -66,6 +72,7 @@ _YEARS_RE = re.compile(
 _DECADE_RE = re.compile(
     rf"(?<![\w.])(?:{_QUALIFIER})?(?P<n>a|one|two|three)\s+decades?\b", re.IGNORECASE
 )
+_DECADE_WORD = re.compile(r"decade", re.IGNORECASE)
 # Words right after "N years" that make it something other than experience.
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\W{0,3}(?:old|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
@@ -143,6 +150,18 @@ def _qualifier_kind(
     return ""
 
 
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Is ``pos`` at the start of its line or of a sentence ("[.!?]" then blanks before it)?
+
+    Reads back over the blanks before ``pos`` only, not the whole line, so it costs the same on
+    a one-line megabyte as on a short line.
+    """
+    i = pos
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    return i == 0 or text[i - 1] in "\n.!?"
+
+
 def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
     after = text[m.end() : m.end() + 60]
     if _EXPERIENCE_AFTER.match(after):
@@ -150,11 +169,7 @@ def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
     if _NOT_EXPERIENCE_OBJECT.match(after):
         return False
     # "Two years, three rotations of eight months": a bare duration opening a sentence
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    opens = not text[line_start : m.start()].strip() or re.search(
-        r"[.!?]\s*$", text[line_start : m.start()]
-    )
-    return not (kind == "" and opens and re.match(r"^\s*,", after))
+    return not (kind == "" and re.match(r"^\s*,", after) and _opens_sentence(text, m.start()))
 
 
 def find_years_claims(text: str) -> list[YearsClaim]:
@@ -186,7 +201,9 @@ def find_years_claims(text: str) -> list[YearsClaim]:
         claims.append(
             YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind))
         )
-    for m in _DECADE_RE.finditer(text):
+    # "decade" is rare: skip the scan (which tries every position) when the word is absent
+    decades = _DECADE_RE.finditer(text) if _DECADE_WORD.search(text) else ()
+    for m in decades:
         if _NOT_EXPERIENCE_AFTER.match(text[m.end() : m.end() + 40]):
             continue
         n = 10.0 * _number(m.group("n"))
@@ -295,8 +312,22 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
     A single date without "since"/"from"/"onwards" is not a range.
     """
+    return ranges_from_matches(_RANGE_RE.finditer(text), as_of=as_of)
+
+
+def range_matches(text: str) -> tuple[re.Match[str], ...]:
+    """Return the raw range-pattern matches of ``text``: what :func:`ranges_from_matches` reads.
+
+    The scan does not depend on the date, so a caller can keep it and read it for several
+    ``as_of`` dates.
+    """
+    return tuple(_RANGE_RE.finditer(text))
+
+
+def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> list[DateRange]:
+    """Turn range-pattern matches (:func:`range_matches`) into dated ranges, in text order."""
     ranges: list[DateRange] = []
-    for m in _RANGE_RE.finditer(text):
+    for m in matches:
         first = _parse_date(m, "a", as_of)
         if first is None:
             continue
@@ -380,6 +411,44 @@ class Section:
     heading: str
 
 
+class LineIndex:
+    """The line starts of one text, for line look-ups in O(log lines) instead of O(line).
+
+    ``bounds(pos)`` equals ``line_bounds(text, pos)``; line ``i`` runs from ``starts[i]`` to the
+    next newline. Build one with :func:`line_index`, which keeps the last few.
+    """
+
+    __slots__ = ("length", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.starts = [0]
+        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+
+    def number(self, pos: int) -> int:
+        """Return the index of the line holding offset ``pos`` (a newline ends its line)."""
+        return bisect_right(self.starts, pos) - 1
+
+    def line(self, number: int) -> tuple[int, int]:
+        """Return the (start, end) offsets of line ``number``, without its newline."""
+        starts = self.starts
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else self.length
+        return starts[number], end
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """Return the (start, end) offsets of the line holding ``pos``, as :func:`line_bounds`."""
+        return self.line(self.number(pos))
+
+
+_NEWLINE = re.compile("\n")
+
+
+@lru_cache(maxsize=8)
+def line_index(text: str) -> LineIndex:
+    """Return the :class:`LineIndex` of ``text`` (the last few are kept)."""
+    return LineIndex(text)
+
+
 def line_bounds(text: str, pos: int) -> tuple[int, int]:
     """Return the (start, end) offsets of the line holding ``pos``, without its newline."""
     start = text.rfind("\n", 0, pos) + 1
@@ -420,8 +489,14 @@ def find_sections(text: str) -> list[Section]:
 
 
 def section_at(sections: Sequence[Section], pos: int) -> Section | None:
-    """Return the section holding offset ``pos``."""
-    for s in sections:
-        if s.start <= pos < s.end:
-            return s
-    return sections[-1] if sections and pos >= sections[-1].start else None
+    """Return the section holding offset ``pos``.
+
+    ``sections`` are in text order and contiguous, as :func:`find_sections` returns them: the
+    look-up is a bisection.
+    """
+    if not sections:
+        return None
+    i = bisect_right(sections, pos, key=lambda s: s.start) - 1
+    if i >= 0 and sections[i].start <= pos < sections[i].end:
+        return sections[i]
+    return sections[-1] if pos >= sections[-1].start else None

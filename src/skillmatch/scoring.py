@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
@@ -46,7 +47,9 @@ from skillmatch._dates import (
     find_date_ranges,
     find_sections,
     find_years_claims,
-    line_bounds,
+    line_index,
+    range_matches,
+    ranges_from_matches,
     section_at,
     total_years,
 )
@@ -83,9 +86,15 @@ logger = logging.getLogger("skillmatch")
 
 # One match reads the same text's dates, years and sections several times (kind, seniority,
 # skill years): the whole-text scans are cached for the last few texts. Results are frozen.
+# The range scan does not depend on ``as_of``: detect_kind (today) and seniority (as_of) share it.
+@lru_cache(maxsize=4)
+def _text_range_matches(text: str) -> tuple[re.Match[str], ...]:
+    return range_matches(text)
+
+
 @lru_cache(maxsize=4)
 def _text_date_ranges(text: str, as_of: date) -> tuple[DateRange, ...]:
-    return tuple(find_date_ranges(text, as_of=as_of))
+    return tuple(ranges_from_matches(_text_range_matches(text), as_of=as_of))
 
 
 @lru_cache(maxsize=4)
@@ -204,17 +213,82 @@ def _is_heading_line(line: str) -> bool:
     return stripped.endswith(":") or stripped[0].isupper()
 
 
+# Where a sentence or bullet can end: a newline, a ";", or "[.!?]" before a blank or the end.
+_SEGMENT_LEFT = re.compile(r"[\n;]|(?<=[.!?])\s")
+_SEGMENT_RIGHT = re.compile(r"[\n;]|[.!?](?=\s|\Z)")
+_PREFERRED_LABEL_AT = re.compile(_PREFERRED_LABEL.pattern[1:], _PREFERRED_LABEL.flags)
+
+
+class _PostingIndex:
+    """What :func:`requirement_of` reads about one text, built once for all its mentions.
+
+    The segment breaks are found in one pass; a segment's cue check, a line's label check and a
+    line's nearest heading are worked out once each. So a posting with thousands of mentions
+    costs O(text), not O(mentions x text).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = line_index(text)
+        self.left = [m.start() for m in _SEGMENT_LEFT.finditer(text)]
+        self.right = [m.start() for m in _SEGMENT_RIGHT.finditer(text)]
+        self.segment_cue: dict[tuple[int, int], bool] = {}
+        self.label: dict[int, bool] = {}
+        self.heading: dict[int, Requirement] = {}
+
+    def segment(self, start: int, end: int) -> tuple[int, int]:
+        """Return the sentence or bullet around [start, end): split at newlines, '. ', ';'."""
+        i = bisect_left(self.left, start)
+        left = self.left[i - 1] if i else -1
+        j = bisect_left(self.right, end)
+        right = self.right[j] if j < len(self.right) else len(self.text)
+        return left + 1, right
+
+    def preferred_cue(self, start: int, end: int) -> bool:
+        key = self.segment(start, end)
+        cue = self.segment_cue.get(key)
+        if cue is None:
+            cue = self.segment_cue[key] = bool(_PREFERRED_CUES.search(self.text, *key))
+        return cue
+
+    def preferred_label(self, number: int) -> bool:
+        label = self.label.get(number)
+        if label is None:
+            line_start, line_end = self.lines.line(number)
+            found = _PREFERRED_LABEL_AT.match(self.text, line_start, line_end)
+            label = self.label[number] = found is not None
+        return label
+
+    def heading_above(self, number: int) -> Requirement:
+        """Say what the nearest heading above line ``number`` asks ("required" without one)."""
+        path: list[int] = []
+        verdict: Requirement = "required"
+        n = number
+        while n > 0:
+            known = self.heading.get(n)
+            if known is not None:
+                verdict = known
+                break
+            path.append(n)
+            prev_start, prev_end = self.lines.line(n - 1)
+            line = self.text[prev_start:prev_end]
+            if _is_heading_line(line):
+                verdict = "preferred" if _PREFERRED_HEADING.search(line) else "required"
+                break
+            n -= 1
+        for k in path:
+            self.heading[k] = verdict
+        return verdict
+
+
+@lru_cache(maxsize=4)
+def _posting_index(text: str) -> _PostingIndex:
+    return _PostingIndex(text)
+
+
 def _segment(text: str, start: int, end: int) -> tuple[int, int]:
     """Return the sentence or bullet around [start, end): split at newlines, '. ', ';'."""
-    left = max(text.rfind("\n", 0, start), text.rfind(";", 0, start))
-    for m in re.finditer(r"[.!?]\s", text[max(0, left + 1) : start]):
-        left = max(left, left + 1 + m.end() - 1)
-    right_candidates = [i for i in (text.find("\n", end), text.find(";", end)) if i >= 0]
-    sentence = re.search(r"[.!?](?:\s|$)", text[end:])
-    if sentence:
-        right_candidates.append(end + sentence.start())
-    right = min(right_candidates) if right_candidates else len(text)
-    return left + 1, right
+    return _posting_index(text).segment(start, end)
 
 
 def requirement_of(text: str, start: int, end: int) -> Requirement:
@@ -224,7 +298,8 @@ def requirement_of(text: str, start: int, end: int) -> Requirement:
     "ideally", "desirable", "is an advantage", or starts with a label like "Nice:", or when the
     nearest heading above it reads like "Nice to have" / "Preferred qualifications" / "Bonus
     points"; otherwise "required". Negation is the matcher's business: call this for counted
-    mentions only.
+    mentions only. The text's segment breaks and headings are read once and kept for the last
+    few texts, so calling this for every mention of a long posting stays linear.
 
     >>> posting = "Requirements\\n- Python\\n\\nNice to have\\n- Rust"
     >>> requirement_of(posting, posting.index("Rust"), posting.index("Rust") + 4)
@@ -235,21 +310,14 @@ def requirement_of(text: str, start: int, end: int) -> Requirement:
             f"requirement_of(): span [{start}, {end}) is outside the text of length {len(text)};"
             " pass offsets of a mention of this text"
         )
-    seg_start, seg_end = _segment(text, start, end)
-    if _PREFERRED_CUES.search(text[seg_start:seg_end]):
+    index = _posting_index(text)
+    if index.preferred_cue(start, end):
         return "preferred"
-    line_start, line_end = line_bounds(text, start)
-    if _PREFERRED_LABEL.match(text[line_start:line_end]):
+    number = index.lines.number(start)
+    if index.preferred_label(number):
         return "preferred"
     # look back, line by line, to the nearest heading
-    pos = line_start
-    while pos > 0:
-        prev_start, prev_end = line_bounds(text, pos - 1)
-        line = text[prev_start:prev_end]
-        if _is_heading_line(line):
-            return "preferred" if _PREFERRED_HEADING.search(line) else "required"
-        pos = prev_start
-    return "required"
+    return index.heading_above(number)
 
 
 # ------------------------------------------------------------------------------------ seniority
@@ -282,6 +350,146 @@ def _compile_word_tuple(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", re.IGNORECASE)
 
 
+# Position-anchored forms of the patterns above, for ``pattern.match(text, pos, endpos)`` on the
+# whole text instead of on a slice of a possibly megabyte-long line.
+_ROLE_SINGLE_AT = re.compile(_ROLE_SINGLE_AFTER.pattern[1:], _ROLE_SINGLE_AFTER.flags)
+_SEPARATOR_AFTER_AT = re.compile(_SEPARATOR_AFTER.pattern[1:])
+_BULLET_PREFIX_AT = re.compile(_BULLET_PREFIX.pattern[1:])
+_ROLE_NOUN_AT = re.compile(rf"(?:{_ROLE_NOUNS})\b(?!s\b)", re.I)
+_AFTER_RUN = re.compile(r"(\s+)|[\w.+#&/-]+")
+_WORD_CHAR = re.compile(r"[\w.+#]")
+_SLASH_OR_DASH = re.compile(r"[/-]")
+_SENTENCE_MARK = re.compile(r"[.;!?]")
+_NOT_A_TITLE_LINE = re.compile(r"[.;!?]\s|[.;!?]$")
+_HEADS_SOMETHING = re.compile(r"\s*(?:,|of\b|—|–|-\s|\(|at\b|:)")
+_MANY_WORDS = re.compile(r"\S+")
+
+
+def _role_groups(text: str, pos: int, j: int) -> int:
+    r"""Count the ``[\s/&-]*[\w.+#&/-]+`` groups that ``_ROLE_AFTER`` needs before a noun at j.
+
+    The prefix text[pos:j] is taken as Q + S, S the longest run of ``[\s/-]`` before j: each
+    blank-separated piece of Q holding a ``[\w.+#]`` character needs a group of its own, and a
+    last piece of only ``/&-`` needs one more (earlier such pieces ride in the next group's
+    leading separators).
+    """
+    q = j
+    while q > pos and (text[q - 1] in "/-" or text[q - 1].isspace()):
+        q -= 1
+    pieces = text[pos:q].split()
+    if not pieces:
+        return 0
+    groups = sum(1 for piece in pieces if _WORD_CHAR.search(piece))
+    return groups + (0 if _WORD_CHAR.search(pieces[-1]) else 1)
+
+
+def _role_after(text: str, pos: int, end: int) -> bool:
+    """Return ``_ROLE_AFTER.match(text[pos:end]) is not None``, in time linear in what it reads.
+
+    ``_ROLE_AFTER`` (up to four words, then a role noun) backtracks without bound on runs of
+    "-", "/" or long words. Here the first place a role noun can start (after a blank, "/" or
+    "-") decides, since the groups needed before a noun only grow further on; reading stops
+    after five words, after which no noun can qualify.
+    """
+    words = 0
+    p = pos
+    while p < end:
+        run = _AFTER_RUN.match(text, p, end)
+        if run is None:
+            return False  # a character the prefix cannot hold
+        if run.group(1) is None:
+            run_start, run_end = run.span()
+            candidates = [run_start] if run_start > pos else []
+            candidates.extend(
+                m.end() for m in _SLASH_OR_DASH.finditer(text, run_start, run_end - 1)
+            )
+            for j in candidates:
+                if _ROLE_NOUN_AT.match(text, j, end):
+                    return _role_groups(text, pos, j) <= 4
+            if _WORD_CHAR.search(text, run_start, run_end):
+                words += 1
+                if words >= 5:
+                    return False
+        p = run.end()
+    return False
+
+
+def _separator_before(text: str, line_start: int, start: int) -> bool:
+    """Return ``_SEPARATOR_BEFORE.search(text[line_start:start]) is not None``, reading only the
+    end of the line's part before ``start`` (every alternative ends at its last non-blank).
+    """
+    k = start
+    while k > line_start and text[k - 1].isspace():
+        k -= 1
+    if k == line_start:
+        return True  # "^\s*$"
+    # "as  an": the alternative starts two characters before the blanks before the last word
+    p = max(line_start, k - 2)
+    while p > line_start and text[p - 1].isspace():
+        p -= 1
+    p = max(line_start, p - 2)
+    return _SEPARATOR_BEFORE.search(text, p, start) is not None
+
+
+class _TitleIndex:
+    """Per-line facts that :func:`_title_like` and :func:`_trapped` read, worked out once per
+    line of one text rather than once per title word (a line may hold thousands of them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = line_index(text)
+        self.prefix_end: dict[int, int] = {}
+        self.short_lead: dict[int, tuple[int, int]] = {}
+        self.title_line: dict[int, bool] = {}
+        self.traps: dict[tuple[int, re.Pattern[str]], tuple[list[re.Match[str]], list[int]]] = {}
+
+    def bullet_prefix_end(self, number: int, line_start: int, line_end: int) -> int:
+        end = self.prefix_end.get(number)
+        if end is None:
+            found = _BULLET_PREFIX_AT.match(self.text, line_start, line_end)
+            end = self.prefix_end[number] = found.end() if found else line_start
+        return end
+
+    def lead_limits(self, number: int, line_start: int, line_end: int) -> tuple[int, int]:
+        """Return where the line's fourth word starts and where its first [.;!?] is."""
+        limits = self.short_lead.get(number)
+        if limits is None:
+            fourth = line_end + 1
+            for i, word in enumerate(_MANY_WORDS.finditer(self.text, line_start, line_end)):
+                if i == 3:
+                    fourth = word.start()
+                    break
+            mark = _SENTENCE_MARK.search(self.text, line_start, line_end)
+            limits = self.short_lead[number] = (fourth, mark.start() if mark else line_end + 1)
+        return limits
+
+    def is_title_line(self, number: int, line_start: int, line_end: int) -> bool:
+        known = self.title_line.get(number)
+        if known is None:
+            line = self.text[line_start:line_end]
+            known = self.title_line[number] = (
+                len(line.split()) <= 8
+                and not _BULLET.match(line)
+                and not _NOT_A_TITLE_LINE.search(line)
+            )
+        return known
+
+    def line_traps(
+        self, number: int, line_start: int, line_end: int, trap_re: re.Pattern[str]
+    ) -> tuple[list[re.Match[str]], list[int]]:
+        key = (number, trap_re)
+        found = self.traps.get(key)
+        if found is None:
+            matches = list(trap_re.finditer(self.text, line_start, line_end))
+            found = self.traps[key] = (matches, [m.end() for m in matches])
+        return found
+
+
+@lru_cache(maxsize=4)
+def _title_index(text: str) -> _TitleIndex:
+    return _TitleIndex(text)
+
+
 def _title_like(text: str, start: int, end: int) -> bool:
     """Is the word at [start, end) in a place where titles stand?
 
@@ -289,27 +497,25 @@ def _title_like(text: str, start: int, end: int) -> bool:
     or after a separator ("|", "—", ",", "as a") when a separator or the line end follows
     ("Lead, Google Developer Student Club", "Intern"); anywhere in a short heading-like line
     without bullet or sentence punctuation ("Project Manager / Technology Lead").
+
+    ``end`` is the end of a title-word match, so ``text[end]`` is no word character: the
+    anchored patterns read the same at ``end`` as at the start of a slice.
     """
-    line_start, line_end = line_bounds(text, start)
-    before = text[line_start:start]
-    after = text[end:line_end]
-    if _ROLE_SINGLE_AFTER.match(after) or _ROLE_AFTER.match(after):
+    index = _title_index(text)
+    number = index.lines.number(start)
+    line_start, line_end = index.lines.line(number)
+    if _ROLE_SINGLE_AT.match(text, end, line_end) or _role_after(text, end, line_end):
         return True
-    at_line_start = _BULLET_PREFIX.fullmatch(before) is not None
-    after_separator = _SEPARATOR_BEFORE.search(before) is not None
-    if (at_line_start or after_separator) and _SEPARATOR_AFTER.match(after):
-        return True
-    # "ML Lead, Quickfin": a title word closing a short run of words that opens the line
-    short_lead = len(before.split()) <= 3 and not re.search(r"[.;!?]", before)
-    if short_lead and text[start].isupper() and _SEPARATOR_AFTER.match(after):
-        return True
-    line = text[line_start:line_end]
-    return (
-        len(line.split()) <= 8
-        and not _BULLET.match(line)
-        and not re.search(r"[.;!?]\s|[.;!?]$", line)
-        and text[start].isupper()
-    )
+    separator_after = _SEPARATOR_AFTER_AT.match(text, end, line_end) is not None
+    if separator_after:
+        at_line_start = start <= index.bullet_prefix_end(number, line_start, line_end)
+        if at_line_start or _separator_before(text, line_start, start):
+            return True
+        # "ML Lead, Quickfin": a title word closing a short run of words that opens the line
+        fourth_word, first_mark = index.lead_limits(number, line_start, line_end)
+        if fourth_word >= start and first_mark >= start and text[start].isupper():
+            return True
+    return text[start].isupper() and index.is_title_line(number, line_start, line_end)
 
 
 def _trapped(text: str, start: int, end: int, trap_re: re.Pattern[str] | None) -> str | None:
@@ -321,10 +527,18 @@ def _trapped(text: str, start: int, end: int, trap_re: re.Pattern[str] | None) -
     """
     if trap_re is None:
         return None
+    index = _title_index(text)
+    number = index.lines.number(start)
+    line_start, line_end = index.lines.line(number)
     word = text[start:end].lower()
-    line_start, line_end = line_bounds(text, start)
-    heads_something = re.match(r"\s*(?:,|of\b|—|–|-\s|\(|at\b|:)", text[end:line_end])
-    for m in trap_re.finditer(text, line_start, line_end):
+    heads_something = _HEADS_SOMETHING.match(text, end, line_end)
+    matches, ends = index.line_traps(number, line_start, line_end, trap_re)
+    # The line's traps in order, from the first that ends within 20 characters before the word
+    # to the last that starts within 60 after it: traps outside that window decide nothing.
+    for i in range(bisect_left(ends, start - 20), len(matches)):
+        m = matches[i]
+        if m.start() > end + 60:
+            break
         if m.start() < end and start < m.end():
             return m.group(0)
         if word in m.group(0).lower():
@@ -336,17 +550,27 @@ def _trapped(text: str, start: int, end: int, trap_re: re.Pattern[str] | None) -
     return None
 
 
+def _overlaps(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, disjoint spans (``starts``, ``ends``)?"""
+    i = bisect_right(ends, start)
+    return i < len(starts) and starts[i] < end
+
+
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
     trap_re = _compile_words(rules.title_traps)
     found: list[SeniorityEvidence] = []
+    # The spans taken so far, sorted and disjoint; one pattern's matches never overlap each
+    # other, so each pattern checks against the spans taken before it.
     taken: list[tuple[int, int]] = []
     levels: tuple[Level, ...] = ("senior", "mid", "entry")
     for level in levels:
         pattern = _compile_words(rules.titles.get(level, []))
         if pattern is None:
             continue
+        taken.sort()
+        starts, ends = [s for s, _ in taken], [e for _, e in taken]
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if _overlaps(starts, ends, m.start(), m.end()):
                 continue
             if not _title_like(text, m.start(), m.end()):
                 continue
@@ -369,8 +593,10 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
         pattern = _compile_words(phrases)
         if pattern is None:
             continue
+        taken.sort()
+        starts, ends = [s for s, _ in taken], [e for _, e in taken]
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if _overlaps(starts, ends, m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
             found.append(
@@ -398,56 +624,92 @@ _SCHOOL_CUES = re.compile(r"\b(?:university|universidad|universidade|college|sch
 class _Role:
     """A dated role of a résumé: its range, the heading lines above it and how it counts."""
 
-    __slots__ = ("block_end", "header", "header_start", "range", "relevant", "status")
+    __slots__ = ("block_end", "header_end", "header_start", "range", "relevant", "status")
 
-    def __init__(self, rng: DateRange, header_start: int, header: str, status: str) -> None:
+    def __init__(self, rng: DateRange, header_start: int, header_end: int, status: str) -> None:
         self.range = rng
         self.header_start = header_start
-        self.header = header
+        self.header_end = header_end
         self.status = status  # "work", "non-work" (internship...), "education", "other"
         self.relevant = False
         self.block_end = rng.end
 
 
-def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+class _RoleSkeleton:
+    """The part of a dated role that does not depend on the seniority rules."""
+
+    __slots__ = ("block_end", "header_end", "header_start", "range", "status")
+
+    def __init__(self, rng: DateRange, header_start: int, header_end: int) -> None:
+        self.range = rng
+        self.header_start = header_start
+        self.header_end = header_end
+        self.status = ""  # "education", "other", or "" when the rules decide
+        self.block_end = rng.end
+
+
+@lru_cache(maxsize=4)
+def _role_skeletons(text: str, as_of: date) -> tuple[_RoleSkeleton, ...]:
+    """Find the dated roles of ``text`` with their headers, sections and blocks.
+
+    Each line's words, each line's "holds a date range" and each header's cues are read once,
+    however many ranges share the line, so a megabyte of dates on one line stays linear.
+    """
     sections: list[Section] = list(_text_sections(text))
     has_work_heading = any(s.kind == "work" for s in sections)
-    non_work_re = _compile_words(rules.non_work_roles)
-    relevant_re = _compile_words(rules.relevant_roles)
-    roles: list[_Role] = []
+    lines = line_index(text)
+    line_words: dict[int, tuple[list[int], list[int]]] = {}
+    line_has_range: dict[int, bool] = {}
+    header_status: dict[tuple[int, int, bool], str] = {}
+    roles: list[_RoleSkeleton] = []
     for rng in _text_date_ranges(text, as_of):
         section = section_at(sections, rng.start)
         section_kind = section.kind if section else "top"
         section_start = section.start if section else 0
-        line_start, line_end = line_bounds(text, rng.start)
-        rest = text[line_start : rng.start] + text[rng.end : line_end]
+        number = lines.number(rng.start)
+        line_start, line_end = lines.line(number)
+        words = line_words.get(number)
+        if words is None:
+            runs = list(_LETTER_RUN.finditer(text, line_start, line_end))
+            words = line_words[number] = ([m.start() for m in runs], [m.end() for m in runs])
+        # letter words on the line outside the range (none can straddle its ends: the range
+        # starts after a non-word character and ends at a digit or before a non-word one)
+        outside = bisect_right(words[1], rng.start) + len(words[0]) - bisect_left(words[0], rng.end)
         header_start = line_start
-        if len(re.findall(r"[^\W\d_]{2,}", rest)) < 2:
+        if outside < 2:
             # the dates stand alone on their line: the title and company are just above
-            pos, taken = line_start, 0
-            while pos > section_start and taken < 2:
-                prev_start, prev_end = line_bounds(text, pos - 1)
-                if prev_start < section_start or find_date_ranges(
-                    text[prev_start:prev_end], as_of=as_of
-                ):
+            n, taken = number, 0
+            while n > 0 and lines.starts[n] > section_start and taken < 2:
+                prev_start, prev_end = lines.line(n - 1)
+                if prev_start < section_start:
+                    break
+                has_range = line_has_range.get(n - 1)
+                if has_range is None:
+                    has_range = line_has_range[n - 1] = bool(
+                        find_date_ranges(text[prev_start:prev_end], as_of=as_of)
+                    )
+                if has_range:
                     break
                 if text[prev_start:prev_end].strip():
                     header_start = prev_start
                     taken += 1
-                pos = prev_start
-        header = text[header_start:line_end]
+                n -= 1
+        role = _RoleSkeleton(rng, header_start, line_end)
         if section_kind in ("education", "other") or (has_work_heading and section_kind == "top"):
-            status = "education" if section_kind == "education" else "other"
-        elif _EDUCATION_CUES.search(header) or (
-            section_kind != "work" and _SCHOOL_CUES.search(header)
-        ):
-            status = "education"
-        elif non_work_re is not None and non_work_re.search(header):
-            status = "non-work"
+            role.status = "education" if section_kind == "education" else "other"
         else:
-            status = "work"
-        role = _Role(rng, header_start, header, status)
-        role.relevant = relevant_re is not None and relevant_re.search(header) is not None
+            key = (header_start, line_end, section_kind == "work")
+            status = header_status.get(key)
+            if status is None:
+                header = text[header_start:line_end]
+                school = _EDUCATION_CUES.search(header) is not None or (
+                    section_kind != "work" and _SCHOOL_CUES.search(header) is not None
+                )
+                status = header_status[key] = "education" if school else ""
+            role.status = status
         roles.append(role)
     # a role's block runs to the next role's heading, or to the end of its section
     for i, role in enumerate(roles):
@@ -456,6 +718,29 @@ def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
         if i + 1 < len(roles) and roles[i + 1].header_start < end:
             end = max(role.range.end, roles[i + 1].header_start)
         role.block_end = end
+    return tuple(roles)
+
+
+def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
+    non_work_re = _compile_words(rules.non_work_roles)
+    relevant_re = _compile_words(rules.relevant_roles)
+    header_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+    roles: list[_Role] = []
+    for skeleton in _role_skeletons(text, as_of):
+        key = (skeleton.header_start, skeleton.header_end)
+        cues = header_cues.get(key)
+        if cues is None:
+            header = text[skeleton.header_start : skeleton.header_end]
+            cues = header_cues[key] = (
+                non_work_re is not None and non_work_re.search(header) is not None,
+                relevant_re is not None and relevant_re.search(header) is not None,
+            )
+        non_work, relevant = cues
+        status = skeleton.status or ("non-work" if non_work else "work")
+        role = _Role(skeleton.range, skeleton.header_start, skeleton.header_end, status)
+        role.relevant = relevant
+        role.block_end = skeleton.block_end
+        roles.append(role)
     return roles
 
 
@@ -645,28 +930,41 @@ def skill_years(
     {'python': 5.0}
     """
     today = as_of or date.today()
-    claims = list(_text_years_claims(text))
+    claims = _text_years_claims(text)
+    # claims by start and by end, so each mention looks at the few claims within reach
+    claim_starts = [c.start for c in claims]
+    by_end = sorted(claims, key=lambda c: c.end)
+    claim_ends = [c.end for c in by_end]
     roles = [r for r in _dated_roles(text, SeniorityRules(), today) if r.status != "education"]
     roles = [r for r in roles if r.status != "other"]
     out: dict[str, float] = {}
     for skill_id, mentions in mentions_by_skill.items():
         stated = 0.0
-        intervals: list[tuple[date, date]] = []
         for m in mentions:
-            for c in claims:
-                before = c.end <= m.start and m.start - c.end <= 40
-                if (before and _BEFORE_SKILL.match(text[c.end : m.start])) or (
-                    m.end <= c.start
-                    and c.start - m.end <= 6
-                    and _AFTER_SKILL.match(text[m.end : c.start])
-                ):
+            # "5 years of Python": a claim ending at most 40 characters before the mention
+            for c in by_end[
+                bisect_left(claim_ends, m.start - 40) : bisect_right(claim_ends, m.start)
+            ]:
+                if _BEFORE_SKILL.match(text[c.end : m.start]):
                     stated = max(stated, c.low)
-            for r in roles:
-                if r.header_start <= m.start < r.block_end:
-                    intervals.append((r.range.begin, r.range.finish))
+            # "Python (3 years)": a claim starting at most 6 characters after it
+            for c in claims[
+                bisect_left(claim_starts, m.end) : bisect_right(claim_starts, m.end + 6)
+            ]:
+                if _AFTER_SKILL.match(text[m.end : c.start]):
+                    stated = max(stated, c.low)
         if stated > 0:
             out[skill_id] = round(stated, 1)
-        elif intervals:
+            continue
+        # the roles whose block holds a mention: the first mention at or after the role's
+        # heading must come before the block ends
+        starts = sorted(m.start for m in mentions)
+        intervals = []
+        for r in roles:
+            i = bisect_left(starts, r.header_start)
+            if i < len(starts) and starts[i] < r.block_end:
+                intervals.append((r.range.begin, r.range.finish))
+        if intervals:
             out[skill_id] = round(total_years(intervals), 1)
     return out
 
