@@ -59,6 +59,9 @@ TRAPS = [
     ("Tensor Flow and scikit learn.", "tensorflow", None),
     ("Tensor Flow and scikit learn.", "scikit-learn", None),
     ("APIs in Node JS.", "javascript", None),
+    ("Scripts in Pyhton3.", "python", None),
+    ("Services in Node.sj and Exprss.js.", "javascript", None),
+    ("Versions 2.0.1 and v1.2, e.g. U.S. and Ph.D. holders.", None, "javascript"),
     ("Kuber-\nnetes on bare metal.", "kubernetes", None),
     ("Deployed with Py-\nTorch.", "pytorch", None),
     # aliases and evidence

@@ -554,7 +554,7 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     for i in range(n):
         if taken[i] or not word_ok[i]:
             continue
-        key = lower[i]
+        key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
             continue
@@ -579,7 +579,7 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
                 j += 1
             if j >= n or taken[j] or brk[j] or not word_ok[j]:
                 break
-            key += lower[j]
+            key += lower[j].replace(".", "")
             words += 1
             j += 1
     if not grams:
@@ -683,7 +683,10 @@ def _several_words(toks: TokenTable, i: int, j: int) -> bool:
 
 @lru_cache(maxsize=100_000)
 def _fuzzy_word(word: str) -> bool:
-    return word.isalpha() and word not in _STOP_EDGE and len(word) >= 2
+    """Whether a token may be part of a misspelling: letters, maybe digits and dots ("Vu.js")."""
+    if len(word) < 2 or not word[0].isalpha() or word in _STOP_EDGE:
+        return False
+    return word.isalpha() or word.replace(".", "").isalnum()
 
 
 # --------------------------------------------------------------------------------------------
