@@ -53,6 +53,10 @@ def test_match_survives_hostile_strings(matcher: SkillMatcher) -> None:
         "\x00\x01\x02 control Python",
         "x" * 200_000 + " Python",
         ("Python " * 20_000),
+        # Shapes that were once quadratic: one long sentence of gated skills, punctuation runs.
+        "Python, Go, Rust; " * 6_000,
+        "5 years of Python " * 6_000,
+        ";" * 20_000 + " Python " + "-" * 5_000,
     ]
     for text in hostile:
         assert_evidence_valid(text, matcher.match(text))

@@ -47,3 +47,10 @@ def test_every_span_maps_inside_the_original(text: str) -> None:
                 continue
             s, e = n.span_to_original(start, end)
             assert 0 <= s <= e <= len(text)
+
+
+def test_long_punctuation_runs_are_blanked_with_the_same_length() -> None:
+    text = "Python\n" + "-" * 40 + "\nC++ and C#; ok!!!"
+    n = normalize(text)
+    assert len(n.text) == len(text)
+    assert n.text == "Python\n" + " " * 40 + "\nC++ and C#; ok!!!"

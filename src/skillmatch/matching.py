@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ _CLAUSE_BREAK = frozenset(
         "which", "that", "who", "because", "since", "so", "if", "then", "we", "i", "–", "—",
     }
 )  # fmt: skip
+_NEG_REACH = 12  # the longest reach of any cue below
 _NEG_CUES = {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6}
 _NEG_FALSE = frozenset(
     {"only", "just", "limited", "matter", "least", "longer", "necessarily", "always", "means",
@@ -344,10 +346,12 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
     skills = _category_gates(index, toks, chosen)
     skills, pattern_signals = _add_patterns(index, toks, skills)
     signals += pattern_signals
-    for m in skills:
-        m.status = _status(toks, m.i, m.j)
-    for m in signals:
-        m.status = _status(toks, m.i, m.j)
+    if skills or signals:
+        sentences = _sentences(toks)
+        for m in skills:
+            m.status = _status(toks, sentences, m.i, m.j)
+        for m in signals:
+            m.status = _status(toks, sentences, m.i, m.j)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -500,19 +504,29 @@ def _taken(chosen: Iterable[RawMention], n: int) -> list[bool]:
 def _category_gates(
     index: SkillIndex, toks: TokenTable, chosen: list[RawMention]
 ) -> list[RawMention]:
-    """Keep mentions gated by '@category' when such a skill, or a context word, is near."""
+    """Keep mentions gated by '@category' when such a skill, or a context word, is near.
+
+    Gated mentions may vouch for each other ("Python, Go, Rust"), so this runs to a fixpoint;
+    accepted mentions are kept sorted by position so each check looks only at its window.
+    """
     accepted = [m for m in chosen if not _has_category_gate(m)]
     pending = [m for m in chosen if _has_category_gate(m)]
+    if not pending:
+        return accepted
+    near = _Neighbours(index, accepted)
     changed = True
     while pending and changed:
         changed = False
-        for m in list(pending):
+        still: list[RawMention] = []
+        for m in pending:
             assert m.entry is not None
-            alias = m.entry.alias
-            if _category_near(index, m, accepted) or _context_near(alias, toks, m.i, m.j):
+            if near.vouches_for(m) or _context_near(m.entry.alias, toks, m.i, m.j):
                 accepted.append(m)
-                pending.remove(m)
+                near.add(m)
                 changed = True
+            else:
+                still.append(m)
+        pending = still
     return accepted
 
 
@@ -520,17 +534,33 @@ def _has_category_gate(m: RawMention) -> bool:
     return bool(m.entry and any(w.startswith("@") for w in m.entry.alias.context))
 
 
-def _category_near(index: SkillIndex, m: RawMention, accepted: list[RawMention]) -> bool:
-    assert m.entry is not None
-    alias = m.entry.alias
-    cats = {w[1:] for w in alias.context if w.startswith("@")}
-    for o in accepted:
-        if o.signal or o.target == m.target:
-            continue
-        near = o.j > m.i - alias.window and o.i < m.j + alias.window
-        if near and index.categories_of.get(o.target, frozenset()) & cats:
-            return True
-    return False
+class _Neighbours:
+    """Accepted mentions by token position, to ask "is a skill of these categories near?"."""
+
+    def __init__(self, index: SkillIndex, accepted: Iterable[RawMention]) -> None:
+        self.categories_of = index.categories_of
+        self.items = sorted((m.i, m.j, m.target) for m in accepted if not m.signal)
+        self.starts = [i for i, _, _ in self.items]
+        self.span = max((j - i for i, j, _ in self.items), default=1)
+
+    def add(self, m: RawMention) -> None:
+        k = bisect_left(self.starts, m.i)
+        self.starts.insert(k, m.i)
+        self.items.insert(k, (m.i, m.j, m.target))
+        self.span = max(self.span, m.j - m.i)
+
+    def vouches_for(self, m: RawMention) -> bool:
+        assert m.entry is not None
+        alias = m.entry.alias
+        cats = {w[1:] for w in alias.context if w.startswith("@")}
+        lo = bisect_left(self.starts, m.i - alias.window - self.span)
+        hi = bisect_left(self.starts, m.j + alias.window)
+        for _, oj, target in self.items[lo:hi]:
+            if target == m.target or oj <= m.i - alias.window:
+                continue
+            if self.categories_of.get(target, frozenset()) & cats:
+                return True
+        return False
 
 
 # --------------------------------------------------------------------------------------------
@@ -825,19 +855,30 @@ def _ordered_matches(
 # Negation and other parties
 
 
-def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
-    lo = i
-    while lo > 0 and not toks.brk[lo] and toks.lower[lo - 1] not in _SENTENCE_END:
-        lo -= 1
-    hi = j
+def _sentences(toks: TokenTable) -> tuple[list[int], list[int]]:
+    """For every token, the start and end (exclusive) of its sentence, in one pass each way.
+
+    A sentence ends at a line break or after a sentence-ending token ('.', ';', '•', ...).
+    """
     n = len(toks)
-    while hi < n and not toks.brk[hi] and toks.lower[hi] not in _SENTENCE_END:
-        hi += 1
-    return lo, hi
+    lower, brk = toks.lower, toks.brk
+    first = [0] * n
+    lo = 0
+    for k in range(n):
+        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
+            lo = k
+        first[k] = lo
+    last = [n] * n
+    hi = n
+    for k in range(n - 1, -1, -1):
+        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
+            hi = k + 1
+        last[k] = hi
+    return first, last
 
 
-def _status(toks: TokenTable, i: int, j: int) -> Status:
-    lo, hi = _sentence_bounds(toks, i, j)
+def _status(toks: TokenTable, sentences: tuple[list[int], list[int]], i: int, j: int) -> Status:
+    lo, hi = sentences[0][i], sentences[1][j - 1]
     lower = toks.lower
     if _negated(lower, lo, hi, i, j):
         return "negated"
@@ -848,7 +889,7 @@ def _status(toks: TokenTable, i: int, j: int) -> Status:
 
 def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
     # A cue before the mention, in the same clause and within its reach.
-    for k in range(i - 1, lo - 1, -1):
+    for k in range(i - 1, max(lo, i - _NEG_REACH) - 1, -1):
         w = lower[k]
         if w in _CLAUSE_BREAK:
             break

@@ -105,7 +105,7 @@ class NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """Clean ``text`` for matching (NFKC, ligatures, broken words, odd spaces) keeping offsets."""
     if _FIX.search(text) is None:
-        return NormalizedText(text, text)
+        return NormalizedText(text, _blank_long_punctuation(text))
     out: list[str] = []
     ns_l: list[int] = []
     ne_l: list[int] = []
@@ -132,4 +132,18 @@ def normalize(text: str) -> NormalizedText:
             npos += len(fixed)
         last = e
     out.append(text[last:])
-    return NormalizedText(text, "".join(out), tuple(ns_l), tuple(ne_l), tuple(os_l), tuple(oe_l))
+    cleaned = _blank_long_punctuation("".join(out))
+    return NormalizedText(text, cleaned, tuple(ns_l), tuple(ne_l), tuple(os_l), tuple(oe_l))
+
+
+_PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
+
+
+def _blank_long_punctuation(text: str) -> str:
+    """Blank out runs of 32+ punctuation marks (ruler lines, "-----", garbage), same length.
+
+    No skill is written that way, and spaCy's suffix search is quadratic on such runs.
+    """
+    if _PUNCT_RUN.search(text) is None:
+        return text
+    return _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
