@@ -279,10 +279,11 @@ def test_csv_row_is_one_physical_line_that_reads_back(values: list[Any]) -> None
     assert line.endswith("\n") and "\n" not in line[:-1] and "\r" not in line
     back = next(csv.reader([line]))
     assert back == [batch._csv_cell(v) for v in values]
-    assert all(
-        v.split() == (str(o).split() if o is not None else [])
-        for v, o in zip(back, values, strict=True)
-    )
+    for v, o in zip(back, values, strict=True):
+        if isinstance(o, str) and " ".join(o.splitlines()).startswith(batch._FORMULA_START):
+            assert v.startswith("'")  # a would-be formula is quoted for spreadsheets
+            v = v[1:]
+        assert v.split() == (str(o).split() if o is not None else [])
 
 
 def test_task_with_a_read_error_becomes_its_error_row(matcher: SkillMatcher) -> None:

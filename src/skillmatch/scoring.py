@@ -152,6 +152,24 @@ def detect_kind(text: str) -> TextKind:
 # ------------------------------------------------------------------------------------- coverage
 
 
+_CATEGORY_SKILLS: dict[int, tuple[Taxonomy, tuple[tuple[str, ...], ...]]] = {}
+
+
+def _category_skills(taxonomy: Taxonomy) -> tuple[tuple[str, ...], ...]:
+    """The skill ids of each category, in taxonomy order; computed once per taxonomy object."""
+    cached = _CATEGORY_SKILLS.get(id(taxonomy))
+    if cached is not None and cached[0] is taxonomy:
+        return cached[1]
+    ids = tuple(
+        tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
+        for cat in taxonomy.categories
+    )
+    if len(_CATEGORY_SKILLS) >= 8:
+        _CATEGORY_SKILLS.clear()
+    _CATEGORY_SKILLS[id(taxonomy)] = (taxonomy, ids)
+    return ids
+
+
 def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     """Return the share of each category's skills found, and the weighted overall share.
 
@@ -162,13 +180,12 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     found = set(found_skill_ids)
     categories: list[CategoryCoverage] = []
     weighted = total_weight = 0.0
-    for cat in taxonomy.categories:
-        # The taxonomy's per-category index: one pass per category, not per category x skill.
-        skills = list(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
+    for cat, skills in zip(taxonomy.categories, _category_skills(taxonomy), strict=True):
         hit = [s for s in skills if s in found]
         share = len(hit) / len(skills) if skills else 0.0
+        # Built from the taxonomy's own ids: valid by construction, so not validated again.
         categories.append(
-            CategoryCoverage(
+            CategoryCoverage.model_construct(
                 category_id=cat.id,
                 name=cat.name,
                 weight=cat.weight,
@@ -181,7 +198,7 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
             weighted += cat.weight * share
             total_weight += cat.weight
     overall = min(1.0, weighted / total_weight) if total_weight > 0 else 0.0
-    return Coverage(overall=overall, categories=categories)
+    return Coverage.model_construct(overall=overall, categories=categories)
 
 
 # ---------------------------------------------------------------------------------- requirement
