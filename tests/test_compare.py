@@ -123,3 +123,22 @@ def test_adding_a_skill_never_lowers_fit(resume: MatchResult, job: MatchResult, 
     assert after.score >= before.score
     assert 0.0 <= before.score <= 1.0
     assert all(0.0 <= c.score <= 1.0 for c in after.categories)
+
+
+def test_near_misses_are_not_stop_word_edged_or_pattern_words() -> None:
+    from skillmatch import SkillMatcher
+
+    matcher = SkillMatcher.default()
+    job = matcher.match(
+        "Requirements: TensorFlow, agentic AI and prompt engineering. "
+        "You will cut inference latency of our models.",
+        kind="job",
+    )
+    resume = matcher.match(
+        "Wrote DAGs in Airflow, a REST API and its test suite; software engineering.",
+        kind="resume",
+    )
+    assert compare(resume, job).near_misses == []
+    close = matcher.match("Built models in TensorFlw-ish notebooks.", kind="resume")
+    misses = {n.skill_id: n.phrase for n in compare(close, job).near_misses}
+    assert "tensorflow" not in misses or misses["tensorflow"].lower().startswith("tensorfl")

@@ -1044,8 +1044,18 @@ def _seniority_part(gap: int | None) -> float:
     return 0.5 if gap == -1 else 0.0
 
 
+_EDGE_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from",
+        "as", "is", "are", "was", "were", "be", "my", "our", "your", "their", "its", "this",
+        "that", "into", "via", "using",
+    }
+)  # fmt: skip
+
+
 def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None:
-    targets = {m.text.lower() for m in hit.mentions if m.text.strip()}
+    # A pattern's evidence is single words of described work ("cut", "latency"): no target.
+    targets = {m.text.lower() for m in hit.mentions if m.text.strip() and m.method != "pattern"}
     targets |= {hit.skill_id.replace("-", " ").lower(), hit.name.lower()}
     phrases: dict[str, tuple[int, int]] = {}
     for line in re.finditer(r"[^\n]+", text):
@@ -1059,7 +1069,8 @@ def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None
                     break
                 start, end = words[i][0], words[i + n - 1][1]
                 phrase = text[start:end].strip(".!?-–—/")
-                if phrase:
+                edges = phrase.lower().split()
+                if phrase and edges[0] not in _EDGE_WORDS and edges[-1] not in _EDGE_WORDS:
                     start = text.index(phrase, start)
                     phrases.setdefault(phrase.lower(), (start, start + len(phrase)))
     if not phrases:
@@ -1083,7 +1094,7 @@ def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None
     )
 
 
-def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.6) -> Comparison:
+def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8) -> Comparison:
     """Say how well a résumé fits a job posting (see the module docstring for the score).
 
     Per category of the job's skills: required and preferred skills covered and missing, and
