@@ -573,6 +573,12 @@ def _overlaps(starts: Sequence[int], ends: Sequence[int], start: int, end: int) 
     return i < len(starts) and starts[i] < end
 
 
+def _title_evidence(m: re.Match[str], level: Level, detail: str) -> SeniorityEvidence:
+    return SeniorityEvidence(
+        kind="title", start=m.start(), end=m.end(), text=m.group(0), level=level, detail=detail
+    )
+
+
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
     trap_re = _compile_words(rules.title_traps)
     found: list[SeniorityEvidence] = []
@@ -596,16 +602,7 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
                 logger.debug("title word %r at %d skipped: trap %r", m.group(0), m.start(), trap)
                 continue
             taken.append((m.start(), m.end()))
-            found.append(
-                SeniorityEvidence(
-                    kind="title",
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(0),
-                    level=level,
-                    detail="title word",
-                )
-            )
+            found.append(_title_evidence(m, level, "title word"))
     for level, phrases in rules.phrases.items():
         pattern = _compile_words(phrases)
         if pattern is None:
@@ -616,16 +613,7 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
             if _overlaps(starts, ends, m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(
-                SeniorityEvidence(
-                    kind="title",
-                    start=m.start(),
-                    end=m.end(),
-                    text=m.group(0),
-                    level=level,
-                    detail="level phrase",
-                )
-            )
+            found.append(_title_evidence(m, level, "level phrase"))
     return sorted(found, key=lambda e: e.start)
 
 
