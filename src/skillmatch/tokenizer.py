@@ -28,28 +28,59 @@ _NEWLINE = re.compile("\n")
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
-def _split_without_rules(plain: Tokenizer, key: str) -> list[str]:
-    return [t.text for t in plain(key)]
+# Where a dropped rule could still matter: next to the affixes that spaCy splits off.
+_CONTEXTS = (
+    "{}", "{}.", "{},", "{}:", "{};", "{}!", "{}?", "({})", "{})", "({}", '"{}"', "'{}'",
+    "{}'s", "{}-", "-{}", "{}/", "/{}", "{}...", "{}.)", "[{}]", "{}%", "${}", "#{}", "{}°",
+    "°{}", "{}\n", "\n{}",
+)  # fmt: skip
 
 
-def fast_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
-    """Drop the special cases that never change a split and enlarge the cache, in place."""
-    rules = dict(tokenizer.rules or {})
-    plain = Tokenizer(
+def _like(tokenizer: Tokenizer, rules: dict[str, object]) -> Tokenizer:
+    return Tokenizer(
         tokenizer.vocab,
-        rules={},
+        rules=rules,
         prefix_search=tokenizer.prefix_search,
         suffix_search=tokenizer.suffix_search,
         infix_finditer=tokenizer.infix_finditer,
         token_match=tokenizer.token_match,
         url_match=tokenizer.url_match,
     )
-    kept = {
-        key: pieces
+
+
+def _split(tokenizer: Tokenizer, text: str) -> list[str]:
+    return [t.text for t in tokenizer(text)]
+
+
+def fast_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
+    """Drop the special cases that never change a split and enlarge the cache, in place.
+
+    A rule is dropped only if, without it, its text splits the same alone and beside every
+    affix in ``_CONTEXTS`` ("°c." splits differently once the rule "°c" is gone: kept).
+    """
+    rules = dict(tokenizer.rules or {})
+    reference = _like(tokenizer, rules)
+    plain = _like(tokenizer, {})
+    dropped = {
+        key
         for key, pieces in rules.items()
-        if _split_without_rules(plain, key) != [p[65] if 65 in p else p.get("ORTH") for p in pieces]
+        if _split(plain, key) == [p[65] if 65 in p else p.get("ORTH") for p in pieces]
     }
-    tokenizer.rules = kept
+    expected = {
+        ctx.format(k): _split(reference, ctx.format(k)) for k in dropped for ctx in _CONTEXTS
+    }
+    changed = True
+    while changed:
+        trial = _like(tokenizer, {k: v for k, v in rules.items() if k not in dropped})
+        unsafe = {
+            key
+            for key in dropped
+            for ctx in _CONTEXTS
+            if _split(trial, ctx.format(key)) != expected[ctx.format(key)]
+        }
+        changed = bool(unsafe)
+        dropped -= unsafe
+    tokenizer.rules = {k: v for k, v in rules.items() if k not in dropped}
     tokenizer.max_cache_size = _CACHE_SIZE
     return tokenizer
 
