@@ -19,9 +19,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from skillmatch import SkillMatcher, read_document
 from skillmatch.batch import read_rows, run_batch, write_html_summary
-from skillmatch.matcher import SkillMatcher
-from skillmatch.readers import read_document
 
 HERE = Path(__file__).parent
 RESUMES = HERE / "resumes"

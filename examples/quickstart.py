@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from skillmatch.matcher import SkillMatcher
-from skillmatch.readers import read_document
-from skillmatch.scoring import compare
+from skillmatch import SkillMatcher, compare, read_document
 
 HERE = Path(__file__).parent
 

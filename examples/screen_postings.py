@@ -13,9 +13,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from skillmatch.errors import SkillmatchError
-from skillmatch.matcher import SkillMatcher
-from skillmatch.readers import iter_documents
+from skillmatch import SkillMatcher, SkillmatchError, iter_documents
 
 HERE = Path(__file__).parent
 
