@@ -582,12 +582,16 @@ def _title_evidence(m: re.Match[str], level: Level, detail: str) -> SeniorityEvi
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
     trap_re = _compile_words(rules.title_traps)
     found: list[SeniorityEvidence] = []
-    # The spans taken so far, sorted and disjoint; one pattern's matches never overlap each
-    # other, so each pattern checks against the spans taken before it.
+    # Title words first (senior before mid before entry), then level phrases anywhere. The spans
+    # taken so far stay sorted and disjoint; one pattern's matches never overlap each other, so
+    # each pattern checks against the spans taken before it.
+    passes: list[tuple[Level, list[str], str]] = [
+        (level, rules.titles.get(level, []), "title word") for level in ("senior", "mid", "entry")
+    ]
+    passes += [(level, phrases, "level phrase") for level, phrases in rules.phrases.items()]
     taken: list[tuple[int, int]] = []
-    levels: tuple[Level, ...] = ("senior", "mid", "entry")
-    for level in levels:
-        pattern = _compile_words(rules.titles.get(level, []))
+    for level, words, detail in passes:
+        pattern = _compile_words(words)
         if pattern is None:
             continue
         taken.sort()
@@ -595,25 +599,15 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
         for m in pattern.finditer(text):
             if _overlaps(starts, ends, m.start(), m.end()):
                 continue
-            if not _title_like(text, m.start(), m.end()):
-                continue
-            trap = _trapped(text, m.start(), m.end(), trap_re)
-            if trap:
-                logger.debug("title word %r at %d skipped: trap %r", m.group(0), m.start(), trap)
-                continue
+            if detail == "title word":
+                if not _title_like(text, m.start(), m.end()):
+                    continue
+                trap = _trapped(text, m.start(), m.end(), trap_re)
+                if trap:
+                    logger.debug("title %r at %d skipped: trap %r", m.group(0), m.start(), trap)
+                    continue
             taken.append((m.start(), m.end()))
-            found.append(_title_evidence(m, level, "title word"))
-    for level, phrases in rules.phrases.items():
-        pattern = _compile_words(phrases)
-        if pattern is None:
-            continue
-        taken.sort()
-        starts, ends = [s for s, _ in taken], [e for _, e in taken]
-        for m in pattern.finditer(text):
-            if _overlaps(starts, ends, m.start(), m.end()):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(_title_evidence(m, level, "level phrase"))
+            found.append(_title_evidence(m, level, detail))
     return sorted(found, key=lambda e: e.start)
 
 
