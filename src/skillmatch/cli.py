@@ -176,14 +176,28 @@ def format_result(result: MatchResult, *, source: str = "") -> str:
     level = sen.level or "unknown"
     years = f", {sen.years:g} years" if sen.years is not None else ""
     lines.append(f"  seniority: {level} (confidence {sen.confidence:.2f}{years}) {sen.reason}")
-    cats = "  ".join(f"{c.category_id} {c.coverage:.0%}" for c in result.coverage.categories)
-    lines.append(f"  coverage: {result.coverage.overall:.0%}  |  {cats}")
-    if result.roles:
-        best = result.roles[0]
-        lines.append(f"  role: {best.name} ({best.score:.2f}): {best.reason}")
-    for w in result.warnings:
-        lines.append(f"  warning [{w.code}]: {w.message}")
+    data = result.model_dump(include={"coverage", "roles", "warnings"})
+    coverage = {c["category_id"]: c["coverage"] for c in data["coverage"]["categories"]}
+    lines += _summary_lines(data["coverage"]["overall"], coverage, data["roles"], data["warnings"])
     return "\n".join(lines)
+
+
+def _summary_lines(
+    overall: float,
+    coverage: dict[str, float],
+    roles: list[dict[str, Any]],
+    warnings: list[dict[str, Any]],
+    *,
+    role_label: str = "role",
+) -> list[str]:
+    """The closing lines of a table: coverage by category, best role, warnings."""
+    cats = "  ".join(f"{k} {v:.0%}" for k, v in coverage.items())
+    lines = [f"  coverage: {overall:.0%}  |  {cats}"]
+    if roles:
+        best = roles[0]
+        lines.append(f"  {role_label}: {best['name']} ({best['score']:.2f}): {best['reason']}")
+    lines += [f"  warning [{w['code']}]: {w['message']}" for w in warnings]
+    return lines
 
 
 @app.command("match")
@@ -574,14 +588,11 @@ def _format_screen(data: dict[str, Any]) -> str:
             lines.append(f"  {label:<9} {cat}: {', '.join(ids)}")
     if data["not_wanted"]:
         lines.append(f"  not needed: {', '.join(dict.fromkeys(data['not_wanted']))}")
-    if data["roles"]:
-        best = data["roles"][0]
-        lines.append(f"  role profile: {best['name']} ({best['score']:.2f}): {best['reason']}")
     cov = data["coverage"]
-    cats = "  ".join(f"{k} {v:.0%}" for k, v in cov.items() if k != "overall")
-    lines.append(f"  coverage: {cov['overall']:.0%}  |  {cats}")
-    for w in data["warnings"]:
-        lines.append(f"  warning [{w['code']}]: {w['message']}")
+    by_category = {k: v for k, v in cov.items() if k != "overall"}
+    lines += _summary_lines(
+        cov["overall"], by_category, data["roles"], data["warnings"], role_label="role profile"
+    )
     return "\n".join(lines)
 
 
