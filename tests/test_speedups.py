@@ -138,22 +138,33 @@ _PLAIN_FIX = re.compile(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab -\n\r\t\x00\x07\x7f\x80é•\u00ad\ufb01"), max_size=60))
-def test_normalize_pattern_with_lookahead_finds_the_plain_pattern_spans(text: str) -> None:
-    from skillmatch.text import _FIX
+def _plain_normalize(text: str) -> object:
+    """``normalize`` with the plain pattern: every non-ASCII char is looked at."""
+    from skillmatch import text as text_module
 
-    spans = [m.span() for m in _FIX.finditer(text)]
-    assert spans == [m.span() for m in _PLAIN_FIX.finditer(text)]
+    fast = text_module._FIX
+    text_module._FIX = _PLAIN_FIX
+    try:
+        return text_module.normalize(text)
+    finally:
+        text_module._FIX = fast
 
 
-def test_normalize_pattern_finds_the_plain_pattern_spans_on_real_resumes() -> None:
-    from skillmatch.text import _FIX
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab -\n\r\t\x00\x07\x7f\x80éÿ•–—\u00ad\ufb01"), max_size=60)
+)
+def test_normalize_with_the_fast_pattern_equals_the_plain_pattern(text: str) -> None:
+    from skillmatch.text import normalize
+
+    assert normalize(text) == _plain_normalize(text)
+
+
+def test_normalize_with_the_fast_pattern_equals_the_plain_pattern_on_real_resumes() -> None:
+    from skillmatch.text import normalize
 
     for line in (
         (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()[:40]
     ):
         text = json.loads(line)["text"]
-        assert [m.span() for m in _FIX.finditer(text)] == [
-            m.span() for m in _PLAIN_FIX.finditer(text)
-        ]
+        assert normalize(text) == _plain_normalize(text)

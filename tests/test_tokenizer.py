@@ -9,7 +9,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skillmatch.tokenizer import blank_pipeline, token_table
+from skillmatch.tokenizer import ChunkTokenizer, blank_pipeline, table_tokenizer, token_table
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFERENCE = spacy.blank("en").tokenizer
@@ -78,3 +78,43 @@ def test_token_table_drops_spaces_and_marks_line_breaks() -> None:
     assert table.orth == ["Python", "Go", "Rust"]
     assert table.brk == [True, False, True]
     assert [doc.text[s:e] for s, e in zip(table.starts, table.ends, strict=True)] == table.orth
+
+
+def _table(tokenizer, text: str):  # type: ignore[no-untyped-def]
+    return token_table(tokenizer(text))
+
+
+def test_chunk_tokenizer_equals_doc_tokens_on_real_resumes() -> None:
+    lines = (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    texts = [json.loads(line)["text"] for line in lines] + SAMPLES
+    chunked = ChunkTokenizer(REFERENCE)
+    for text in texts:
+        assert chunked(text) == _table(REFERENCE, text)
+
+
+TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(list(REFERENCE.rules)),
+        st.text(alphabet="abcXYZ.,;:'-/()!?°%$\"+#\n\r\t\x0c\x1c\u2028\u00a0 ", max_size=8),
+        st.text(max_size=6),
+    ),
+    max_size=12,
+).map(lambda parts: " ".join(parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_chunk_tokenizer_equals_doc_tokens_on_any_text(text: str) -> None:
+    # A small cache, so that the property also runs through clearing it.
+    for tokenizer in (FAST, REFERENCE):
+        chunked = ChunkTokenizer(tokenizer, cache_size=8)
+        assert chunked(text) == chunked(text) == _table(tokenizer, text)
+
+
+def test_table_tokenizer_goes_through_a_doc_when_a_special_case_holds_a_space() -> None:
+    nlp = spacy.blank("en")
+    assert isinstance(table_tokenizer(nlp), ChunkTokenizer)
+    nlp.tokenizer.add_special_case("New York", [{"ORTH": "New York"}])
+    tokenize = table_tokenizer(nlp)
+    assert not isinstance(tokenize, ChunkTokenizer)
+    assert tokenize("I moved to New York.").orth == ["I", "moved", "to", "New York", "."]

@@ -10,20 +10,29 @@ real and generated texts, and by a hypothesis property).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-__all__ = ["TokenTable", "blank_pipeline", "fast_tokenizer", "token_table", "tokenize_phrases"]
+__all__ = [
+    "ChunkTokenizer",
+    "TokenTable",
+    "blank_pipeline",
+    "fast_tokenizer",
+    "table_tokenizer",
+    "token_table",
+    "tokenize_phrases",
+]
 
 _CACHE_SIZE = 1_000_000
-_TABLE_ATTRS = [IDX, LENGTH, IS_SPACE, LOWER]
+_CHUNK_CACHE_SIZE = 200_000
+_TABLE_ATTRS = [IDX, LENGTH, IS_SPACE]
 _NEWLINE = re.compile("\n")
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
@@ -96,7 +105,8 @@ def blank_pipeline() -> Language:
 class TokenTable:
     """The non-space tokens of a text as parallel lists (offsets into the tokenized text).
 
-    ``brk[i]`` is true where a line break or the start of the text comes before token ``i``.
+    ``lower[i]`` is ``orth[i].lower()``, as the aliases are lowercased. ``brk[i]`` is true where
+    a line break or the start of the text comes before token ``i``.
     """
 
     text: str
@@ -129,8 +139,7 @@ def token_table(doc: Doc, text: str | None = None) -> TokenTable:
     starts: list[int] = first.tolist()
     ends: list[int] = last.tolist()
     orth = [text[s:e] for s, e in zip(starts, ends, strict=True)]
-    strings = doc.vocab.strings
-    lower = [strings[h] for h in arr[:, 3].tolist()]
+    lower = [o.lower() for o in orth]
     # A break comes before token i when a newline lies between the previous token and it
     # (spaCy keeps a single newline in the previous token's trailing whitespace).
     newlines = np.array([m.start() for m in _NEWLINE.finditer(text)], dtype=np.int64)
@@ -140,6 +149,81 @@ def token_table(doc: Doc, text: str | None = None) -> TokenTable:
     elif len(starts) > 1:
         brk[1:] = False
     return TokenTable(text, orth, lower, starts, ends, brk.tolist())
+
+
+class ChunkTokenizer:
+    """Tokenize texts into :class:`TokenTable` s with a spaCy tokenizer, without making Docs.
+
+    spaCy's tokenizer splits a text on whitespace, then splits each whitespace-free chunk on its
+    own: a chunk's tokens never depend on its neighbours (unless a special case holds a space,
+    which :func:`table_tokenizer` checks). This does the same walk in Python, asks spaCy only
+    for chunks it has not seen, and keeps their splits: a Doc, with a lexeme per token, costs
+    more than the rest of the table. Tokens are identical to ``token_table(make_doc(text))``.
+    """
+
+    def __init__(self, tokenizer: Tokenizer, cache_size: int = _CHUNK_CACHE_SIZE) -> None:
+        self.tokenizer = tokenizer
+        self.cache_size = cache_size
+        # chunk -> () when it is one token, else the (start, end) of its tokens in the chunk.
+        self._splits: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def _split(self, chunk: str) -> tuple[tuple[int, int], ...]:
+        spans = tuple((t.idx, t.idx + len(t.text)) for t in self.tokenizer(chunk) if not t.is_space)
+        if spans == ((0, len(chunk)),):
+            spans = ()
+        if len(self._splits) >= self.cache_size:
+            self._splits.clear()
+        self._splits[chunk] = spans
+        return spans
+
+    def __call__(self, text: str) -> TokenTable:
+        orth: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        brk: list[bool] = []
+        splits = self._splits
+        offset = 0
+        for line in text.split("\n"):
+            pos = 0
+            first = True
+            for chunk in line.split():  # the same whitespace as spaCy's (str.isspace)
+                pos = line.find(chunk, pos)
+                start = offset + pos
+                spans = splits.get(chunk)
+                if spans is None:
+                    spans = self._split(chunk)
+                if not spans:
+                    orth.append(chunk)
+                    starts.append(start)
+                    ends.append(start + len(chunk))
+                    brk.append(first)
+                else:
+                    for a, e in spans:
+                        orth.append(chunk[a:e])
+                        starts.append(start + a)
+                        ends.append(start + e)
+                        brk.append(first)
+                        first = False
+                first = False
+                pos += len(chunk)
+            offset += len(line) + 1
+        return TokenTable(text, orth, [o.lower() for o in orth], starts, ends, brk)
+
+
+def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
+    """Return the fastest function that gives ``nlp``'s tokens of a text as a :class:`TokenTable`.
+
+    spaCy's own tokenizer, with no special case that holds whitespace, tokenizes chunk by
+    chunk (:class:`ChunkTokenizer`); any other tokenizer, or a special case such as "New York",
+    goes through a Doc.
+    """
+    tokenizer = nlp.tokenizer
+    # Rules of whitespace alone (" ", "\\n") only name whitespace tokens, which tables drop.
+    if isinstance(tokenizer, Tokenizer) and type(tokenizer) is Tokenizer:
+        rules = tokenizer.rules or {}
+        if not any(not r.isspace() and any(ch.isspace() for ch in r) for r in rules):
+            return ChunkTokenizer(tokenizer)
+    return lambda text: token_table(nlp.make_doc(text))
 
 
 def _plain_word(tokenizer: Tokenizer, word: str) -> bool:
