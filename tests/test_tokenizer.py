@@ -1,4 +1,4 @@
-"""The fast tokenizer gives exactly the tokens of spaCy's blank English tokenizer."""
+"""The chunk tokenizer gives exactly the tokens of spaCy's blank English tokenizer."""
 
 from __future__ import annotations
 
@@ -13,63 +13,12 @@ from skillmatch.tokenizer import ChunkTokenizer, blank_pipeline, table_tokenizer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFERENCE = spacy.blank("en").tokenizer
-FAST = blank_pipeline().tokenizer
 
 SAMPLES = [
     "Python, Go, Rust\nC++ and C#; .NET, Node.js, can't won't\tI'm\n\n• Kuber-\nnetes",
     "E.G. D.C. N.Y. 0.0 o.O :) <3 He's It's Let's O'clock 'cause y'all",
     "Email jane@example.com, https://example.com/x?y=1 — 3–5 yrs, 7+ years!!",
 ]
-
-
-def _tokens(tokenizer, text: str) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    return [(t.idx, t.text) for t in tokenizer(text)]
-
-
-def test_fast_tokenizer_removes_rules_and_enlarges_cache() -> None:
-    assert len(FAST.rules) < len(REFERENCE.rules)
-    assert FAST.max_cache_size > REFERENCE.max_cache_size
-
-
-def test_fast_tokenizer_is_identical_on_real_resumes() -> None:
-    lines = (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()
-    texts = [json.loads(line)["text"] for line in lines] + SAMPLES
-    for text in texts:
-        assert _tokens(FAST, text) == _tokens(REFERENCE, text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            st.sampled_from(list(REFERENCE.rules)),
-            st.text(alphabet="abcXYZ.,;:'-/()!?\n\t +#", max_size=8),
-            st.text(max_size=6),
-        ),
-        max_size=12,
-    ).map(" ".join)
-)
-def test_fast_tokenizer_is_identical_on_any_text(text: str) -> None:
-    assert _tokens(FAST, text) == _tokens(REFERENCE, text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            st.sampled_from(list(REFERENCE.rules)),
-            st.text(alphabet="abcXYZ.,;:'-/()!?°%$\"+#", max_size=4),
-        ),
-        max_size=8,
-    ).map("".join)
-)
-def test_fast_tokenizer_is_identical_when_rules_touch_affixes(text: str) -> None:
-    # Found by this property once: without the rule "°c", "°c." kept "c." as one token.
-    assert _tokens(FAST, text) == _tokens(REFERENCE, text)
-
-
-def test_a_rule_that_splits_only_beside_an_affix_is_kept() -> None:
-    assert _tokens(FAST, "°c.") == _tokens(REFERENCE, "°c.") == [(0, "°"), (1, "c"), (2, ".")]
 
 
 def test_token_table_drops_spaces_and_marks_line_breaks() -> None:
@@ -92,23 +41,24 @@ def test_chunk_tokenizer_equals_doc_tokens_on_real_resumes() -> None:
         assert chunked(text) == _table(REFERENCE, text)
 
 
-TEXTS = st.lists(
+PIECES = st.lists(
     st.one_of(
         st.sampled_from(list(REFERENCE.rules)),
         st.text(alphabet="abcXYZ.,;:'-/()!?°%$\"+#\n\r\t\x0c\x1c\u2028\u00a0 ", max_size=8),
         st.text(max_size=6),
     ),
     max_size=12,
-).map(lambda parts: " ".join(parts))
+)
+# Pieces apart, and glued so that special cases touch affixes ("°c." is not "°c" + ".").
+TEXTS = PIECES.map(" ".join) | PIECES.map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXTS)
 def test_chunk_tokenizer_equals_doc_tokens_on_any_text(text: str) -> None:
     # A small cache, so that the property also runs through clearing it.
-    for tokenizer in (FAST, REFERENCE):
-        chunked = ChunkTokenizer(tokenizer, cache_size=8)
-        assert chunked(text) == chunked(text) == _table(tokenizer, text)
+    chunked = ChunkTokenizer(REFERENCE, cache_size=8)
+    assert chunked(text) == chunked(text) == _table(REFERENCE, text)
 
 
 def test_table_tokenizer_goes_through_a_doc_when_a_special_case_holds_a_space() -> None:
@@ -118,3 +68,14 @@ def test_table_tokenizer_goes_through_a_doc_when_a_special_case_holds_a_space() 
     tokenize = table_tokenizer(nlp)
     assert not isinstance(tokenize, ChunkTokenizer)
     assert tokenize("I moved to New York.").orth == ["I", "moved", "to", "New York", "."]
+
+
+def test_chunk_tokenizer_follows_special_cases_that_reach_across_chunks() -> None:
+    # Found by the property: spaCy splits ":*" apart after ":::) " (a special-case match
+    # across the space hides the ":*" rule) but not after a "\x1c"; chunks learnt together
+    # must not influence each other either.
+    chunked = ChunkTokenizer(REFERENCE)
+    for text in (":::) :*''", ":::)\x1c:*''", "(^_^))\x1c:*''", "Skills: 3 years :)"):
+        assert chunked(text) == _table(REFERENCE, text)
+    assert chunked(":::) :*''").orth[-3:] == [":", "*", "''"]
+    assert chunked(":::)\x1c:*''").orth[-2:] == [":*", "''"]

@@ -1,10 +1,11 @@
-"""Tokenization with spaCy: a fast blank English tokenizer and a flat token table.
+"""Tokenization with spaCy, into a flat token table.
 
-spaCy's blank tokenizer stops caching chunks once a document hits a special case such as a
-newline (spaCy issue 13950), and caches at most 10,000 chunks: on résumés that makes it about
-5-15x slower than it needs to be. :func:`fast_tokenizer` removes the special-case rules whose
-split the affix rules produce anyway and enlarges the cache. The tokens stay identical (tested on
-real and generated texts, and by a hypothesis property).
+Matching needs each token's text, offsets and line breaks, not spaCy Docs. spaCy's tokenizer
+splits text on whitespace and then each whitespace-free chunk on its own;
+:class:`ChunkTokenizer` walks the chunks in Python, asks spaCy only about chunks it has not
+seen (all of a text's at once) and keeps their splits. On résumés that is several times faster
+than making a Doc, whose blank tokenizer stops caching at special cases such as a newline (spaCy
+issue 13950). The tokens are spaCy's own (tested on real texts and by hypothesis properties).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import spacy
@@ -24,81 +26,20 @@ __all__ = [
     "ChunkTokenizer",
     "TokenTable",
     "blank_pipeline",
-    "fast_tokenizer",
     "table_tokenizer",
     "token_table",
     "tokenize_phrases",
 ]
 
-_CACHE_SIZE = 1_000_000
 _CHUNK_CACHE_SIZE = 200_000
 _TABLE_ATTRS = [IDX, LENGTH, IS_SPACE]
 _NEWLINE = re.compile("\n")
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
-# Where a dropped rule could still matter: next to the affixes that spaCy splits off.
-_CONTEXTS = (
-    "{}", "{}.", "{},", "{}:", "{};", "{}!", "{}?", "({})", "{})", "({}", '"{}"', "'{}'",
-    "{}'s", "{}-", "-{}", "{}/", "/{}", "{}...", "{}.)", "[{}]", "{}%", "${}", "#{}", "{}°",
-    "°{}", "{}\n", "\n{}",
-)  # fmt: skip
-
-
-def _like(tokenizer: Tokenizer, rules: dict[str, object]) -> Tokenizer:
-    return Tokenizer(
-        tokenizer.vocab,
-        rules=rules,
-        prefix_search=tokenizer.prefix_search,
-        suffix_search=tokenizer.suffix_search,
-        infix_finditer=tokenizer.infix_finditer,
-        token_match=tokenizer.token_match,
-        url_match=tokenizer.url_match,
-    )
-
-
-def _split(tokenizer: Tokenizer, text: str) -> list[str]:
-    return [t.text for t in tokenizer(text)]
-
-
-def fast_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
-    """Drop the special cases that never change a split and enlarge the cache, in place.
-
-    A rule is dropped only if, without it, its text splits the same alone and beside every
-    affix in ``_CONTEXTS`` ("°c." splits differently once the rule "°c" is gone: kept).
-    """
-    rules = dict(tokenizer.rules or {})
-    reference = _like(tokenizer, rules)
-    plain = _like(tokenizer, {})
-    dropped = {
-        key
-        for key, pieces in rules.items()
-        if _split(plain, key) == [p[65] if 65 in p else p.get("ORTH") for p in pieces]
-    }
-    expected = {
-        ctx.format(k): _split(reference, ctx.format(k)) for k in dropped for ctx in _CONTEXTS
-    }
-    changed = True
-    while changed:
-        trial = _like(tokenizer, {k: v for k, v in rules.items() if k not in dropped})
-        unsafe = {
-            key
-            for key in dropped
-            for ctx in _CONTEXTS
-            if _split(trial, ctx.format(key)) != expected[ctx.format(key)]
-        }
-        changed = bool(unsafe)
-        dropped -= unsafe
-    tokenizer.rules = {k: v for k, v in rules.items() if k not in dropped}
-    tokenizer.max_cache_size = _CACHE_SIZE
-    return tokenizer
-
-
 def blank_pipeline() -> Language:
-    """Return ``spacy.blank("en")`` with the fast tokenizer: nothing to download."""
-    nlp = spacy.blank("en")
-    fast_tokenizer(nlp.tokenizer)
-    return nlp
+    """Return ``spacy.blank("en")``: a tokenizer and nothing to download."""
+    return spacy.blank("en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,22 +107,65 @@ class ChunkTokenizer:
         self.cache_size = cache_size
         # chunk -> () when it is one token, else the (start, end) of its tokens in the chunk.
         self._splits: dict[str, tuple[tuple[int, int], ...]] = {}
+        # spaCy also matches special cases ("(:", "U.S.") over the affix-split tokens of the
+        # whole text, and such a match may run across a single space (": 3" looks like ":3").
+        # It never applies (its text holds a space) but it hides the matches it overlaps, so a
+        # text where it could overlap a chunk split by a special case is tokenized whole.
+        self._plain = Tokenizer(
+            tokenizer.vocab,
+            rules={},
+            prefix_search=tokenizer.prefix_search,
+            suffix_search=tokenizer.suffix_search,
+            infix_finditer=tokenizer.infix_finditer,
+            token_match=tokenizer.token_match,
+            url_match=tokenizer.url_match,
+        )
+        pieces = [[t.text for t in self._plain(rule)] for rule in tokenizer.rules or {}]
+        self._pairs = frozenset(pair for p in pieces for pair in pairwise(p))
+        self._firsts = frozenset(a for a, _ in self._pairs)
+        self._by_rule: dict[str, bool] = {}
 
-    def _split(self, chunk: str) -> tuple[tuple[int, int], ...]:
-        spans = tuple((t.idx, t.idx + len(t.text)) for t in self.tokenizer(chunk) if not t.is_space)
-        if spans == ((0, len(chunk)),):
-            spans = ()
-        if len(self._splits) >= self.cache_size:
-            self._splits.clear()
-        self._splits[chunk] = spans
-        return spans
+    def _learn(self, text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Return the splits, with the chunks of ``text`` not seen yet split in one spaCy call."""
+        splits = self._splits
+        new = set(text.split()).difference(splits)
+        if not new:
+            return splits
+        if len(splits) + len(new) > self.cache_size:
+            # A new dict, not clear(): a thread still reading the old one keeps its chunks.
+            splits = self._splits = {}
+            new = set(text.split())
+        chunks = []
+        for chunk in new:
+            if _one_token(self.tokenizer, chunk):
+                splits[chunk] = ()
+            else:
+                chunks.append(chunk)
+        # Chunks are split independently, so tokenizing them joined by spaces gives each
+        # chunk's tokens in turn; a Doc per chunk would cost far more.
+        tokens = [
+            (t.idx, t.idx + len(t.text))
+            for t in self.tokenizer("\n".join(chunks))
+            if not t.is_space
+        ]
+        k = 0
+        offset = 0
+        for chunk in chunks:
+            end = offset + len(chunk)
+            spans = []
+            while k < len(tokens) and tokens[k][0] < end:
+                spans.append((tokens[k][0] - offset, tokens[k][1] - offset))
+                k += 1
+            splits[chunk] = () if spans == [(0, len(chunk))] else tuple(spans)
+            offset = end + 1
+        return splits
 
     def __call__(self, text: str) -> TokenTable:
         orth: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         brk: list[bool] = []
-        splits = self._splits
+        splits = self._learn(text)
         offset = 0
         for line in text.split("\n"):
             pos = 0
@@ -189,9 +173,7 @@ class ChunkTokenizer:
             for chunk in line.split():  # the same whitespace as spaCy's (str.isspace)
                 pos = line.find(chunk, pos)
                 start = offset + pos
-                spans = splits.get(chunk)
-                if spans is None:
-                    spans = self._split(chunk)
+                spans = splits[chunk]
                 if not spans:
                     orth.append(chunk)
                     starts.append(start)
@@ -207,7 +189,42 @@ class ChunkTokenizer:
                 first = False
                 pos += len(chunk)
             offset += len(line) + 1
+        if self._special_may_cross(text, orth, starts, ends):
+            return token_table(self.tokenizer(text), text)
         return TokenTable(text, orth, [o.lower() for o in orth], starts, ends, brk)
+
+    def _special_may_cross(
+        self, text: str, orth: list[str], starts: list[int], ends: list[int]
+    ) -> bool:
+        """Whether a special-case match across a single space could change a chunk's split."""
+        firsts = self._firsts
+        for k in [k for k, o in enumerate(orth[:-1]) if o in firsts]:
+            if (
+                ends[k] + 1 != starts[k + 1]
+                or text[ends[k]] != " "
+                or (orth[k], orth[k + 1]) not in self._pairs
+            ):
+                continue
+            left = k
+            while left > 0 and starts[left] == ends[left - 1]:
+                left -= 1
+            right = k + 1
+            while right + 1 < len(orth) and starts[right + 1] == ends[right]:
+                right += 1
+            for chunk in (text[starts[left] : ends[k]], text[starts[k + 1] : ends[right]]):
+                if self._split_by_rule(chunk):
+                    return True
+        return False
+
+    def _split_by_rule(self, chunk: str) -> bool:
+        """Whether special cases split ``chunk`` otherwise than its affixes alone would."""
+        found = self._by_rule.get(chunk)
+        if found is None:
+            if len(self._by_rule) >= self.cache_size:
+                self._by_rule = {}
+            found = [t.text for t in self.tokenizer(chunk)] != [t.text for t in self._plain(chunk)]
+            self._by_rule[chunk] = found
+        return found
 
 
 def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
@@ -226,11 +243,12 @@ def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
     return lambda text: token_table(nlp.make_doc(text))
 
 
-def _plain_word(tokenizer: Tokenizer, word: str) -> bool:
-    """Whether spaCy's tokenizer would keep ``word`` (ASCII letters) as one token.
+def _one_token(tokenizer: Tokenizer, word: str) -> bool:
+    """Whether spaCy's tokenizer surely keeps ``word`` (no whitespace) as one token.
 
     It splits a chunk only by a special case, a prefix, a suffix, an infix or a token/URL
-    match; when none applies the chunk is one token.
+    match; when none applies the chunk is one token. Asking its regexes costs far less than
+    tokenizing, which also makes a vocabulary entry per new word.
     """
     if word in (tokenizer.rules or {}):
         return False
@@ -260,7 +278,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
             words = text.split(" ")
             for w in words:
                 if w not in plain:
-                    plain[w] = _plain_word(tokenizer, w)
+                    plain[w] = _one_token(tokenizer, w)
             if all(plain[w] for w in words):
                 out[text] = words
                 continue
