@@ -107,10 +107,12 @@ class ChunkTokenizer:
         self.cache_size = cache_size
         # chunk -> () when it is one token, else the (start, end) of its tokens in the chunk.
         self._splits: dict[str, tuple[tuple[int, int], ...]] = {}
-        # spaCy also matches special cases ("(:", "U.S.") over the affix-split tokens of the
-        # whole text, and such a match may run across a single space (": 3" looks like ":3").
-        # It never applies (its text holds a space) but it hides the matches it overlaps, so a
-        # text where it could overlap a chunk split by a special case is tokenized whole.
+        # spaCy also matches special cases ("(:", "):") over the affix-split tokens of the
+        # whole text, and such a match may run across a single space (") :" looks like "):").
+        # It never applies (its text holds a space) but it hides the matches it overlaps. So
+        # for each chunk that special cases split otherwise than its affixes alone would, the
+        # tokens it may start and end with are kept, and a text where such a chunk and a
+        # neighbour could form a special case across the space is tokenized whole.
         self._plain = Tokenizer(
             tokenizer.vocab,
             rules={},
@@ -122,55 +124,55 @@ class ChunkTokenizer:
         )
         pieces = [[t.text for t in self._plain(rule)] for rule in tokenizer.rules or {}]
         self._pairs = frozenset(pair for p in pieces for pair in pairwise(p))
-        self._firsts = frozenset(a for a, _ in self._pairs)
-        self._by_rule: dict[str, bool] = {}
+        self._edges: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
-    def _learn(self, text: str) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Return the splits, with the chunks of ``text`` not seen yet split in one spaCy call."""
+    def _learn(self, text: str, chunks: set[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+        """Return the splits, with the ``chunks`` of ``text`` not seen yet split by spaCy."""
         splits = self._splits
-        new = set(text.split()).difference(splits)
+        new = chunks.difference(splits)
         if not new:
             return splits
         if len(splits) + len(new) > self.cache_size:
-            # A new dict, not clear(): a thread still reading the old one keeps its chunks.
+            # New dicts, not clear(): a thread still reading the old ones keeps its chunks.
             splits = self._splits = {}
-            new = set(text.split())
-        chunks = []
+            self._edges = {}
+            new = chunks
+        hard = []
         for chunk in new:
             if _one_token(self.tokenizer, chunk):
                 splits[chunk] = ()
             else:
-                chunks.append(chunk)
-        # Chunks are split independently, so tokenizing them joined by spaces gives each
-        # chunk's tokens in turn; a Doc per chunk would cost far more.
-        tokens = [
-            (t.idx, t.idx + len(t.text))
-            for t in self.tokenizer("\n".join(chunks))
-            if not t.is_space
-        ]
-        k = 0
-        offset = 0
-        for chunk in chunks:
-            end = offset + len(chunk)
-            spans = []
-            while k < len(tokens) and tokens[k][0] < end:
-                spans.append((tokens[k][0] - offset, tokens[k][1] - offset))
-                k += 1
-            splits[chunk] = () if spans == [(0, len(chunk))] else tuple(spans)
-            offset = end + 1
+                hard.append(chunk)
+        if not hard:
+            return splits
+        # Chunks are split independently (a newline between them stops special cases from
+        # matching across), so one Doc of them all gives each chunk's tokens in turn.
+        joined = "\n".join(hard)
+        final = _chunk_spans(self.tokenizer(joined), hard)
+        plain = _chunk_spans(self._plain(joined), hard)
+        for chunk, spans, affix_spans in zip(hard, final, plain, strict=True):
+            splits[chunk] = () if spans == ((0, len(chunk)),) else spans
+            if spans != affix_spans:
+                self._edges[chunk] = (
+                    frozenset(chunk[a:e] for a, e in (spans[0], affix_spans[0])),
+                    frozenset(chunk[a:e] for a, e in (spans[-1], affix_spans[-1])),
+                )
         return splits
 
     def __call__(self, text: str) -> TokenTable:
+        chunks = set(text.split())  # the same whitespace as spaCy's (str.isspace)
+        splits = self._learn(text, chunks)
+        if not self._edges.keys().isdisjoint(chunks) and self._special_may_cross(text, chunks):
+            return token_table(self.tokenizer(text), text)
         orth: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         brk: list[bool] = []
-        splits = self._learn(text)
         offset = 0
         for line in text.split("\n"):
             pos = 0
             first = True
-            for chunk in line.split():  # the same whitespace as spaCy's (str.isspace)
+            for chunk in line.split():
                 pos = line.find(chunk, pos)
                 start = offset + pos
                 spans = splits[chunk]
@@ -189,42 +191,78 @@ class ChunkTokenizer:
                 first = False
                 pos += len(chunk)
             offset += len(line) + 1
-        if self._special_may_cross(text, orth, starts, ends):
-            return token_table(self.tokenizer(text), text)
         return TokenTable(text, orth, [o.lower() for o in orth], starts, ends, brk)
 
-    def _special_may_cross(
-        self, text: str, orth: list[str], starts: list[int], ends: list[int]
-    ) -> bool:
-        """Whether a special-case match across a single space could change a chunk's split."""
-        firsts = self._firsts
-        for k in [k for k, o in enumerate(orth[:-1]) if o in firsts]:
-            if (
-                ends[k] + 1 != starts[k + 1]
-                or text[ends[k]] != " "
-                or (orth[k], orth[k + 1]) not in self._pairs
-            ):
-                continue
-            left = k
-            while left > 0 and starts[left] == ends[left - 1]:
-                left -= 1
-            right = k + 1
-            while right + 1 < len(orth) and starts[right + 1] == ends[right]:
-                right += 1
-            for chunk in (text[starts[left] : ends[k]], text[starts[k + 1] : ends[right]]):
-                if self._split_by_rule(chunk):
+    def _special_may_cross(self, text: str, chunks: set[str]) -> bool:
+        """Whether a chunk split by a special case, and a neighbour one space away, could
+        start a special-case match on one side of the space and end it on the other."""
+        edges = self._edges
+        for chunk in edges.keys() & chunks:
+            first, last = edges[chunk]
+            at = text.find(chunk)
+            while at >= 0:
+                end = at + len(chunk)
+                whole = (at == 0 or text[at - 1].isspace()) and (
+                    end == len(text) or text[end].isspace()
+                )
+                if whole and (
+                    (_single_space(text, at - 1) and self._pair(self._before(text, at), first))
+                    or (_single_space(text, end) and self._pair(last, self._after(text, end)))
+                ):
                     return True
+                at = text.find(chunk, at + 1)
         return False
 
-    def _split_by_rule(self, chunk: str) -> bool:
-        """Whether special cases split ``chunk`` otherwise than its affixes alone would."""
-        found = self._by_rule.get(chunk)
-        if found is None:
-            if len(self._by_rule) >= self.cache_size:
-                self._by_rule = {}
-            found = [t.text for t in self.tokenizer(chunk)] != [t.text for t in self._plain(chunk)]
-            self._by_rule[chunk] = found
-        return found
+    def _before(self, text: str, at: int) -> frozenset[str]:
+        start = at - 1
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        return self._edge(text[start : at - 1], -1)
+
+    def _after(self, text: str, end: int) -> frozenset[str]:
+        stop = end + 1
+        while stop < len(text) and not text[stop].isspace():
+            stop += 1
+        return self._edge(text[end + 1 : stop], 0)
+
+    def _edge(self, chunk: str, side: int) -> frozenset[str]:
+        """The tokens ``chunk`` may start (``side`` 0) or end (-1) with while spaCy matches."""
+        if chunk in self._edges:
+            return self._edges[chunk][side]
+        spans = self._splits.get(chunk)
+        if spans is None:  # learnt before the cache was renewed: ask spaCy
+            spans = _chunk_spans(self.tokenizer(chunk), [chunk])[0]
+        return frozenset([chunk[slice(*spans[side])] if spans else chunk])
+
+    def _pair(self, ends: frozenset[str], starts: frozenset[str]) -> bool:
+        return any((a, b) in self._pairs for a in ends for b in starts)
+
+
+def _chunk_spans(doc: Doc, chunks: list[str]) -> list[tuple[tuple[int, int], ...]]:
+    """Split the tokens of a Doc of ``chunks`` joined by single whitespace chars, per chunk."""
+    tokens = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    out = []
+    k = 0
+    offset = 0
+    for chunk in chunks:
+        end = offset + len(chunk)
+        spans = []
+        while k < len(tokens) and tokens[k][0] < end:
+            spans.append((tokens[k][0] - offset, tokens[k][1] - offset))
+            k += 1
+        out.append(tuple(spans))
+        offset = end + 1
+    return out
+
+
+def _single_space(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is a lone space between two chunks."""
+    return (
+        0 < at < len(text) - 1
+        and text[at] == " "
+        and not text[at - 1].isspace()
+        and not text[at + 1].isspace()
+    )
 
 
 def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
