@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,6 +22,7 @@ __all__ = [
     "LineIndex",
     "Section",
     "YearsClaim",
+    "anchored_scan",
     "find_date_ranges",
     "find_sections",
     "find_years_claims",
@@ -30,8 +31,77 @@ __all__ = [
     "merge_intervals",
     "range_matches",
     "ranges_from_matches",
+    "scan",
     "total_years",
 ]
+
+# ------------------------------------------------------------------------------------- scanning
+# Python's re skips fast over a text only for a pattern that starts with a literal or a set of
+# case-less characters; behind a leading lookbehind or with IGNORECASE it tries every position,
+# at ~100 ns a character. So the whole-text scans below first find the few places where a match
+# can start with cheap patterns, then try the real pattern only there: the same matches, faster.
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` yields, trying ``pattern`` only at ``starts``.
+
+    ``starts`` must ascend and hold every offset where ``pattern`` can match (extra ones cost time
+    only), and ``pattern`` must not match the empty string. ``pattern.match(text, pos)`` sees the
+    whole text (lookbehinds read before ``pos``), so at each start it finds what finditer finds.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+@lru_cache(maxsize=8)
+def _pieces_back(pieces: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s*\S+){{0,{pieces}}}")
+
+
+def anchored_scan(
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: Iterable[int],
+    pieces: int,
+    starts: re.Pattern[str],
+) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` yields, trying it only just before ``anchors``.
+
+    For patterns whose every match holds an anchor (a year, a unit of time) at most ``pieces``
+    blank-separated pieces after its start: ``anchors`` ascend and hold, for every match, an
+    offset inside it with at most ``pieces`` pieces of text from the match start up to it. In each
+    anchor's window the pattern is tried where the one-character pattern ``starts`` matches,
+    which must hold every start. Windows are read once each (a later one starts where the last
+    ended), so a text of anchors costs linear time.
+    """
+    rev = _reversed(text)
+    n = len(text)
+    back = _pieces_back(pieces)
+    done = end = 0  # windows read up to done; the last match ends at end
+    for anchor in anchors:
+        if anchor < done or anchor < end:
+            continue
+        window = back.match(rev, n - anchor, n - max(done, end))
+        assert window is not None  # zero pieces always match
+        low = max(done, end, n - window.end())
+        for start in starts.finditer(text, low, anchor + 1):
+            if start.start() >= end:
+                m = pattern.match(text, start.start())
+                if m is not None:
+                    end = m.end()
+                    yield m
+        done = anchor + 1
+
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -69,6 +139,15 @@ _YEARS_RE = re.compile(
     r"(?:\s*(?:and\s+)?(?P<months>\d{1,2})\s*months?\b)?",
     re.IGNORECASE,
 )
+# Every years match ends in its unit: the unit is the scan's anchor (IGNORECASE spelled out as
+# classes, so the anchor scan skips to "y" and "m"; "ſ" matches "s" under IGNORECASE). Before
+# the unit a match holds at most 11 blank-separated pieces ("a minimum of" 3, the number 1, "and a
+# half" 3, "+" 1, the dash 1, the upper number 1, "+" 1) and starts at a word character or "~".
+_YEARS_UNIT = re.compile(
+    r"[yYmM](?:(?<=[yY])(?:[eE][aA][rR]|[rR])|(?<=[mM])[oO](?:[nN][tT][hH])?)[sSſ]?\b"
+)
+_YEARS_PIECES = 11
+_YEARS_START = re.compile(r"(?<![\w.+\-/])[\w~]")
 _DECADE_RE = re.compile(
     rf"(?<![\w.])(?:{_QUALIFIER})?(?P<n>a|one|two|three)\s+decades?\b", re.IGNORECASE
 )
@@ -180,7 +259,8 @@ def find_years_claims(text: str) -> list[YearsClaim]:
     "the last 3 years" and "three years running" are not claims.
     """
     claims: list[YearsClaim] = []
-    for m in _YEARS_RE.finditer(text):
+    units = (m.start() for m in _YEARS_UNIT.finditer(text))
+    for m in anchored_scan(_YEARS_RE, text, units, _YEARS_PIECES, _YEARS_START):
         after = text[m.end() : m.end() + 40]
         before = text[max(0, m.start() - 20) : m.start()]
         if _NOT_EXPERIENCE_AFTER.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
@@ -256,6 +336,16 @@ _RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Every range match holds the first digit of its first date, which is (the anchor scan finds) a
+# year "19xx"/"20xx", a two-digit year after a quote, "Q1"-"Q4", or a month number before "/" or
+# ".". Before that digit a match holds at most 5 blank-separated pieces ("since", a first month,
+# a dash, a month, a comma) and starts at a word character.
+_RANGE_ANCHOR = re.compile(
+    r"[0-9'’qQ](?:(?<=[12])\d{3}|(?<=[0-9])\s*[/.]|(?<=['’])\d\d|(?<=[qQ])[1-4])"
+)
+_RANGE_PIECES = 5
+_RANGE_START = re.compile(r"(?<![\w/])\w")
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -312,7 +402,7 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
     A single date without "since"/"from"/"onwards" is not a range.
     """
-    return ranges_from_matches(_RANGE_RE.finditer(text), as_of=as_of)
+    return ranges_from_matches(range_matches(text), as_of=as_of)
 
 
 def range_matches(text: str) -> tuple[re.Match[str], ...]:
@@ -321,7 +411,8 @@ def range_matches(text: str) -> tuple[re.Match[str], ...]:
     The scan does not depend on the date, so a caller can keep it and read it for several
     ``as_of`` dates.
     """
-    return tuple(_RANGE_RE.finditer(text))
+    anchors = (m.start() for m in _RANGE_ANCHOR.finditer(text))
+    return tuple(anchored_scan(_RANGE_RE, text, anchors, _RANGE_PIECES, _RANGE_START))
 
 
 def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> list[DateRange]:
