@@ -416,6 +416,8 @@ _SCAN_PIECES = st.sampled_from(
         "2019", "2020", "1999", "'19", "’21", "03/", "12.", "/2018", "5", "3", "10", "one",
         "two", "a minimum of", "over", "up to", "~", "+", "and a half", "years", "Yrs", "yr",
         "months", "mos", "mo", "year", "present", "onwards", "Python", "I", "at", "of", ".",
+        "more than", "at least", "minimum", "min.", "about", "approx.", "close to", "less than",
+        "under", "fewer than", "nearly", "twelve", "twenty", "Autumn", "fall", "Dec", "OCT",
         ",", "(", ")", "/", " ", "  ", "\n", "\t", "ſ", "x", "_",
     ]
 )  # fmt: skip
@@ -437,8 +439,29 @@ def test_fast_scans_find_what_the_patterns_find(text: str) -> None:
     claims = [(c.start, c.end) for c in find_years_claims(text)]
     years = [m.span() for m in _dates._YEARS_RE.finditer(text)]
     assert set(claims) <= set(years) | {m.span() for m in _dates._DECADE_RE.finditer(text)}
-    units = (m.start() for m in _dates._YEARS_UNIT.finditer(text))
+    units = _dates._unit_anchors(text)
     fast = _dates.anchored_scan(
         _dates._YEARS_RE, text, units, _dates._YEARS_PIECES, _dates._YEARS_START
     )
     assert spans(fast) == spans(_dates._YEARS_RE.finditer(text))
+
+
+def test_folded_text_lines_up_with_ignorecase_over_all_of_unicode() -> None:
+    """Every character but the breakers lowercases to one character that keeps its word-ness,
+    and matches an ASCII letter under IGNORECASE exactly when it lowercases to that letter."""
+    import re
+    import string
+    import sys
+
+    from skillmatch._dates import _FOLD_BREAKERS, folded
+
+    letter, word = re.compile("[a-z]", re.IGNORECASE), re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if c in _FOLD_BREAKERS or 0xD800 <= code <= 0xDFFF:
+            continue
+        low = c.lower()
+        assert len(low) == 1, c
+        assert bool(word.match(c)) == bool(word.match(low)), c
+        assert bool(letter.match(c)) == (low in string.ascii_lowercase), c
+    assert folded("Senior ſ") is None and folded("Senior") == "senior"
