@@ -47,9 +47,11 @@ from skillmatch._dates import (
     find_date_ranges,
     find_sections,
     find_years_claims,
+    folded,
     line_index,
     range_matches,
     ranges_from_matches,
+    scan,
     section_at,
     total_years,
 )
@@ -126,6 +128,40 @@ _RESUME_CUES = re.compile(
     r"\breferences\s+available\b|(?<![\w.+-])[\w.+-]+@[\w-]+\.\w+)",
 )
 
+# Where the cues can start, found by searches that skip fast (a charset or literal first): a job
+# cue opens with one of these words after a non-word character (or at the text start), in the
+# lowered text; a résumé cue opens with one of these words, or is an e-mail address.
+_JOB_CUE_STARTS = re.compile(
+    r"[^a-z0-9_](?:we|what|you|requirements|responsibilities|nice|apply|application|about|join|"
+    r"the|salary|benefits|job|must|candidate|equity|hybrid|visa)"
+)
+_RESUME_CUE_STARTS = re.compile(r"I|my|curriculum|réсumé|resume|references")
+_EMAIL_LOCAL_PART = re.compile(r"[\w.+-]*")
+
+
+def _job_cue_count(text: str) -> int:
+    low = folded(text)
+    if low is None:
+        return len(_JOB_CUES.findall(text))
+    starts = [0]
+    starts.extend(m.start() + 1 for m in _JOB_CUE_STARTS.finditer(low))
+    return sum(1 for _ in scan(_JOB_CUES, text, starts))
+
+
+def _resume_cue_count(text: str) -> int:
+    starts = [m.start() for m in _RESUME_CUE_STARTS.finditer(text)]
+    at = text.find("@")
+    if at >= 0:
+        # an address starts where the run of [\w.+-] before its "@" starts: read it backwards
+        rev, n = text[::-1], len(text)
+        while at >= 0:
+            local = _EMAIL_LOCAL_PART.match(rev, n - at)
+            if local is not None and local.end() > n - at:
+                starts.append(at - (local.end() - (n - at)))
+            at = text.find("@", at + 1)
+        starts.sort()
+    return sum(1 for _ in scan(_RESUME_CUES, text, starts))
+
 
 def detect_kind(text: str) -> TextKind:
     """Tell whether ``text`` is a job posting or a résumé, from its wording.
@@ -139,8 +175,8 @@ def detect_kind(text: str) -> TextKind:
     """
     if not isinstance(text, str):
         raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
-    job = len(_JOB_CUES.findall(text))
-    resume = len(_RESUME_CUES.findall(text))
+    job = _job_cue_count(text)
+    resume = _resume_cue_count(text)
     ranges = _text_date_ranges(text, date.today())
     resume += 2 * min(len(ranges), 4)
     kinds = {s.kind for s in _text_sections(text)}
