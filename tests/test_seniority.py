@@ -465,3 +465,32 @@ def test_folded_text_lines_up_with_ignorecase_over_all_of_unicode() -> None:
         assert bool(word.match(c)) == bool(word.match(low)), c
         assert bool(letter.match(c)) == (low in string.ascii_lowercase), c
     assert folded("Senior ſ") is None and folded("Senior") == "senior"
+
+
+_TITLE_PIECES = st.sampled_from(
+    [
+        "Senior", "SR.", "jr.", "Lead", "leadership", "head", "intern", "internal", "Engineer II",
+        "engineer  2", "mid-level", "Mid Level", "new grad", "new-grads", "VP", "cto", "é", "-",
+        ".", "/", " ", "\n", "(", "_", "x", "2",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=25).map("".join))
+def test_title_word_starts_hold_every_match(text: str) -> None:
+    from skillmatch import scoring
+    from skillmatch._dates import scan
+
+    lists = (
+        ("senior", "sr", "sr.", "lead", "head", "vp", "CTO"),
+        ("mid-level", "mid level", "engineer II", "engineer 2"),
+        ("intern", "jr.", "new grad", "new grads"),
+    )
+    starts = scoring._word_starts(lists).starts(text)
+    assert starts is not None
+    for words, at in zip(lists, starts, strict=True):
+        pattern = scoring._compile_words(words)
+        assert pattern is not None
+        fast = [m.span() for m in scan(pattern, text, at)]
+        assert fast == [m.span() for m in pattern.finditer(text)]
