@@ -232,3 +232,23 @@ def test_role_scores_stay_in_unit_interval_sorted(ids: list[str]) -> None:
     scores = role_scores(TAXONOMY, coverage(TAXONOMY, ids))
     assert all(0.0 <= s.score <= 1.0 for s in scores)
     assert [s.score for s in scores] == sorted((s.score for s in scores), reverse=True)
+
+
+_CUE_PIECES = st.sampled_from(
+    [
+        "We", "we're", "WHAT", "you", "You'll", "your profile", "requirements", "nice to have",
+        "apply", "applications", "about the role", "join us", "the role", "The ideal candidate",
+        "must have", "visa sponsorship", "I", "I'm", "my", "resume", "references available",
+        "curriculum vitae", "a.b+c@x.io", "@", "me@", "x-y@z.com", "·", "•", "-", ".", "+", "_",
+        " ", "\n", "’", "'", "é", "ſ", "İ", "a", "1",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=25).map("".join))
+def test_cue_counts_equal_the_patterns_counts(text: str) -> None:
+    from skillmatch import scoring
+
+    assert scoring._job_cue_count(text) == len(scoring._JOB_CUES.findall(text))
+    assert scoring._resume_cue_count(text) == len(scoring._RESUME_CUES.findall(text))

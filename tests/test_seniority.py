@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skillmatch._dates import find_date_ranges, find_years_claims, merge_intervals, total_years
@@ -404,3 +404,93 @@ def test_resume_like_text_never_raises(lines: list[str]) -> None:
     text = "\n".join(lines)
     result = estimate_seniority(text, RULES, kind="resume", as_of=AS_OF)
     assert all(text[e.start : e.end] == e.text for e in result.evidence)
+
+
+# ------------------------------------------------------------------- scans against their regex
+
+# Pieces that the date and years patterns read, glued with and without blanks: the fast scans
+# (anchors, windows) must find exactly what a plain finditer of the pattern finds.
+_SCAN_PIECES = st.sampled_from(
+    [
+        "Jan", "sept.", "June", "summer", "Q3", "q1", "since", "from", "to", "-", "–", " - ",
+        "2019", "2020", "1999", "'19", "’21", "03/", "12.", "/2018", "5", "3", "10", "one",
+        "two", "a minimum of", "over", "up to", "~", "+", "and a half", "years", "Yrs", "yr",
+        "months", "mos", "mo", "year", "present", "onwards", "Python", "I", "at", "of", ".",
+        "more than", "at least", "minimum", "min.", "about", "approx.", "close to", "less than",
+        "under", "fewer than", "nearly", "twelve", "twenty", "Autumn", "fall", "Dec", "OCT",
+        ",", "(", ")", "/", " ", "  ", "\n", "\t", "ſ", "x", "_",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SCAN_PIECES, max_size=30).map("".join))
+@example("since  jun - aug , 2019 - present")  # the most pieces before a range's anchor
+@example("from Jun – Aug , '19")
+@example("a minimum of 3 and a half + - 5 + years")  # the most pieces before a unit
+@example("x 12 . 2019 / 03 / 20 Q2 2020 ~5 mos")
+def test_fast_scans_find_what_the_patterns_find(text: str) -> None:
+    from skillmatch import _dates
+
+    def spans(matches: object) -> list[tuple[int, int, dict[str, str | None]]]:
+        return [(m.start(), m.end(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(_dates.range_matches(text)) == spans(_dates._RANGE_RE.finditer(text))
+    claims = [(c.start, c.end) for c in find_years_claims(text)]
+    years = [m.span() for m in _dates._YEARS_RE.finditer(text)]
+    assert set(claims) <= set(years) | {m.span() for m in _dates._DECADE_RE.finditer(text)}
+    units = _dates._unit_anchors(text)
+    fast = _dates.anchored_scan(
+        _dates._YEARS_RE, text, units, _dates._YEARS_PIECES, _dates._YEARS_START
+    )
+    assert spans(fast) == spans(_dates._YEARS_RE.finditer(text))
+
+
+def test_folded_text_lines_up_with_ignorecase_over_all_of_unicode() -> None:
+    """Every character but the breakers lowercases to one character that keeps its word-ness,
+    and matches an ASCII letter under IGNORECASE exactly when it lowercases to that letter."""
+    import re
+    import string
+    import sys
+
+    from skillmatch._dates import _FOLD_BREAKERS, folded
+
+    letter, word = re.compile("[a-z]", re.IGNORECASE), re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if c in _FOLD_BREAKERS or 0xD800 <= code <= 0xDFFF:
+            continue
+        low = c.lower()
+        assert len(low) == 1, c
+        assert bool(word.match(c)) == bool(word.match(low)), c
+        assert bool(letter.match(c)) == (low in string.ascii_lowercase), c
+    assert folded("Senior ſ") is None and folded("Senior") == "senior"
+
+
+_TITLE_PIECES = st.sampled_from(
+    [
+        "Senior", "SR.", "jr.", "Lead", "leadership", "head", "intern", "internal", "Engineer II",
+        "engineer  2", "mid-level", "Mid Level", "new grad", "new-grads", "VP", "cto", "é", "-",
+        ".", "/", " ", "\n", "(", "_", "x", "2",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TITLE_PIECES, max_size=25).map("".join))
+def test_title_word_starts_hold_every_match(text: str) -> None:
+    from skillmatch import scoring
+    from skillmatch._dates import scan
+
+    lists = (
+        ("senior", "sr", "sr.", "lead", "head", "vp", "CTO"),
+        ("mid-level", "mid level", "engineer II", "engineer 2"),
+        ("intern", "jr.", "new grad", "new grads"),
+    )
+    starts = scoring._word_starts(lists).starts(text)
+    assert starts is not None
+    for words, at in zip(lists, starts, strict=True):
+        pattern = scoring._compile_words(words)
+        assert pattern is not None
+        fast = [m.span() for m in scan(pattern, text, at)]
+        assert fast == [m.span() for m in pattern.finditer(text)]

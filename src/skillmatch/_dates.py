@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,16 +22,105 @@ __all__ = [
     "LineIndex",
     "Section",
     "YearsClaim",
+    "anchored_scan",
     "find_date_ranges",
     "find_sections",
     "find_years_claims",
+    "folded",
     "line_bounds",
     "line_index",
     "merge_intervals",
     "range_matches",
     "ranges_from_matches",
+    "scan",
     "total_years",
 ]
+
+# ------------------------------------------------------------------------------------- scanning
+# Python's re skips fast over a text only for a pattern that starts with a literal or a set of
+# case-less characters; behind a leading lookbehind or with IGNORECASE it tries every position,
+# at ~100 ns a character. So the whole-text scans below first find the few places where a match
+# can start with cheap patterns, then try the real pattern only there: the same matches, faster.
+
+
+def scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` yields, trying ``pattern`` only at ``starts``.
+
+    ``starts`` must ascend and hold every offset where ``pattern`` can match (extra ones cost time
+    only), and ``pattern`` must not match the empty string. ``pattern.match(text, pos)`` sees the
+    whole text (lookbehinds read before ``pos``), so at each start it finds what finditer finds.
+    """
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
+# Characters whose IGNORECASE matching differs from their lowercase form: "İ" lowercases to two
+# characters, "ı" matches "i" and "ſ" matches "s".
+_FOLD_BREAKERS = ("\u0130", "\u0131", "\u017f")
+
+
+@lru_cache(maxsize=4)
+def folded(text: str) -> str | None:
+    """Return ``text.lower()`` when it lines up with IGNORECASE matching, else None.
+
+    Then an ASCII letter matches a character of ``text`` under IGNORECASE exactly when that
+    character lowercases to it, and word characters stay word characters: so a literal search of
+    the lowered text finds every place where an IGNORECASE pattern of ASCII words can start.
+    """
+    if not text.isascii() and any(c in text for c in _FOLD_BREAKERS):
+        return None
+    return text.lower()
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    return text[::-1]
+
+
+@lru_cache(maxsize=8)
+def _pieces_back(pieces: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s*\S+){{0,{pieces}}}")
+
+
+def anchored_scan(
+    pattern: re.Pattern[str],
+    text: str,
+    anchors: Iterable[int],
+    pieces: int,
+    starts: re.Pattern[str],
+) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text)`` yields, trying it only just before ``anchors``.
+
+    For patterns whose every match holds an anchor (a year, a unit of time) at most ``pieces``
+    blank-separated pieces after its start: ``anchors`` ascend and hold, for every match, an
+    offset inside it with at most ``pieces`` pieces of text from the match start up to it. In each
+    anchor's window the pattern is tried where ``starts`` matches: it must match at every start,
+    ending by the anchor's first character. Windows are read once each (a later one starts where
+    the last ended), so a text of anchors costs linear time.
+    """
+    rev = _reversed(text)
+    n = len(text)
+    back = _pieces_back(pieces)
+    done = end = 0  # windows read up to done; the last match ends at end
+    for anchor in anchors:
+        if anchor < done or anchor < end:
+            continue
+        window = back.match(rev, n - anchor, n - max(done, end))
+        assert window is not None  # zero pieces always match
+        low = max(done, end, n - window.end())
+        for start in starts.finditer(text, low, anchor + 1):
+            if start.start() >= end:
+                m = pattern.match(text, start.start())
+                if m is not None:
+                    end = m.end()
+                    yield m
+        done = anchor + 1
+
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -67,6 +156,18 @@ _YEARS_RE = re.compile(
     rf"(?:{_DASH}(?P<high>{_NUM})(?:\s*\+)?)?\s*"
     r"(?P<unit>years?|yrs?|months?|mos?)\b(?:'s|’s|'|’)?"
     r"(?:\s*(?:and\s+)?(?P<months>\d{1,2})\s*months?\b)?",
+    re.IGNORECASE,
+)
+# Every years match ends in its unit: the unit is the scan's anchor, found by literal searches of
+# the lowered text (a search for a literal skips fast, one for a set of characters does not).
+# Before the unit a match holds at most 11 blank-separated pieces ("a minimum of" 3, the number 1,
+# "and a half" 3, "+" 1, the dash 1, the upper number 1, "+" 1) and starts with its qualifier or
+# its number.
+_YEARS_UNITS = tuple(re.compile(p) for p in (r"years?\b", r"yrs?\b", r"mo(?:nths?|s)?\b"))
+_YEARS_PIECES = 11
+_YEARS_START = re.compile(
+    r"(?<![\w.+\-/])(?:~|\d|a\s|at\s|over|more|min|up\s|about|around|approx|nearly|almost|"
+    r"roughly|close|less|under|fewer|" + "|".join(_NUMBER_WORDS) + ")",
     re.IGNORECASE,
 )
 _DECADE_RE = re.compile(
@@ -172,6 +273,14 @@ def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
     return not (kind == "" and re.match(r"^\s*,", after) and _opens_sentence(text, m.start()))
 
 
+def _unit_anchors(text: str) -> Sequence[int]:
+    """Where the units of time are, in order (every offset when ``text`` has no folded form)."""
+    low = folded(text)
+    if low is None:
+        return range(len(text))
+    return sorted(m.start() for unit in _YEARS_UNITS for m in unit.finditer(low))
+
+
 def find_years_claims(text: str) -> list[YearsClaim]:
     """Return every explicit amount of experience in ``text``, in text order.
 
@@ -180,7 +289,7 @@ def find_years_claims(text: str) -> list[YearsClaim]:
     "the last 3 years" and "three years running" are not claims.
     """
     claims: list[YearsClaim] = []
-    for m in _YEARS_RE.finditer(text):
+    for m in anchored_scan(_YEARS_RE, text, _unit_anchors(text), _YEARS_PIECES, _YEARS_START):
         after = text[m.end() : m.end() + 40]
         before = text[max(0, m.start() - 20) : m.start()]
         if _NOT_EXPERIENCE_AFTER.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
@@ -202,7 +311,9 @@ def find_years_claims(text: str) -> list[YearsClaim]:
             YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind))
         )
     # "decade" is rare: skip the scan (which tries every position) when the word is absent
-    decades = _DECADE_RE.finditer(text) if _DECADE_WORD.search(text) else ()
+    lowered = folded(text)
+    rare = "decade" not in lowered if lowered is not None else _DECADE_WORD.search(text) is None
+    decades = () if rare else _DECADE_RE.finditer(text)
     for m in decades:
         if _NOT_EXPERIENCE_AFTER.match(text[m.end() : m.end() + 40]):
             continue
@@ -253,6 +364,30 @@ _RANGE_RE = re.compile(
     + rf"(?:{_SEP}(?:"
     + _DATE.format(p="b")
     + rf"|(?P<short>\d\d)(?!\d)|{_OPEN})|\s+(?P<onwards>onwards|onward)\b)?",
+    re.IGNORECASE,
+)
+
+# Every range match holds an anchor that literal searches find: a year "19xx"/"20xx", a two-digit
+# year after a quote, "Q1"-"Q4", or the "/" or "." after a month number. Before its anchor a match
+# holds at most 5 blank-separated pieces ("since", a first month, a dash, a month, a comma) and
+# starts with "since", "from", a month, a season, "Q" or a digit.
+_RANGE_ANCHORS = tuple(
+    re.compile(p)
+    for p in (
+        r"19[5-9]\d",
+        r"20\d\d",
+        r"'\d\d",
+        r"’\d\d",
+        r"q[1-4]",
+        r"Q[1-4]",
+        r"/\s*\d",
+        r"\.\s*\d",
+    )
+)
+_RANGE_PIECES = 5
+_RANGE_START = re.compile(
+    r"(?<![\w/])(?:since|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
+    r"autumn|winter|q|\d)",
     re.IGNORECASE,
 )
 
@@ -312,7 +447,7 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
     A single date without "since"/"from"/"onwards" is not a range.
     """
-    return ranges_from_matches(_RANGE_RE.finditer(text), as_of=as_of)
+    return ranges_from_matches(range_matches(text), as_of=as_of)
 
 
 def range_matches(text: str) -> tuple[re.Match[str], ...]:
@@ -321,7 +456,8 @@ def range_matches(text: str) -> tuple[re.Match[str], ...]:
     The scan does not depend on the date, so a caller can keep it and read it for several
     ``as_of`` dates.
     """
-    return tuple(_RANGE_RE.finditer(text))
+    anchors = sorted(m.start() for anchor in _RANGE_ANCHORS for m in anchor.finditer(text))
+    return tuple(anchored_scan(_RANGE_RE, text, anchors, _RANGE_PIECES, _RANGE_START))
 
 
 def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> list[DateRange]:

@@ -19,7 +19,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
 
 from skillmatch.models import Flag, Mention
 
@@ -83,11 +84,11 @@ def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Menti
     return []
 
 
-def _stuffed(text: str, ms: Sequence[Mention], words: int) -> str | None:
+def _stuffed(text: str, ms: Sequence[Mention], words: Callable[[], int]) -> str | None:
     forms = Counter(m.text.lower() for m in ms)
     form, count = forms.most_common(1)[0]
-    if count >= _REPEAT_MIN and count >= _REPEAT_SHARE * max(words, 1):
-        return f"{form!r} appears {count} times in {words} words"
+    if count >= _REPEAT_MIN and count >= _REPEAT_SHARE * max(words(), 1):
+        return f"{form!r} appears {count} times in {words()} words"
     ordered = sorted(ms, key=lambda m: m.start)
     run = 1
     for a, b in itertools.pairwise(ordered):
@@ -100,7 +101,8 @@ def _stuffed(text: str, ms: Sequence[Mention], words: int) -> str | None:
 
 def gaming_flags(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[Flag]:
     """Flag keyword stuffing and unsupported keyword walls in ``text``."""
-    words = len(_WORD.findall(text))
+    # the words are counted only for a form repeated often enough to be stuffing: rarely
+    words = lru_cache(maxsize=1)(lambda: len(_WORD.findall(text)))
     flags: list[Flag] = []
     for skill, ms in mentions_by_skill.items():
         if len(ms) < _RUN:

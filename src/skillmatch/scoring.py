@@ -47,9 +47,11 @@ from skillmatch._dates import (
     find_date_ranges,
     find_sections,
     find_years_claims,
+    folded,
     line_index,
     range_matches,
     ranges_from_matches,
+    scan,
     section_at,
     total_years,
 )
@@ -126,6 +128,40 @@ _RESUME_CUES = re.compile(
     r"\breferences\s+available\b|(?<![\w.+-])[\w.+-]+@[\w-]+\.\w+)",
 )
 
+# Where the cues can start, found by searches that skip fast (a charset or literal first): a job
+# cue opens with one of these words after a non-word character (or at the text start), in the
+# lowered text; a résumé cue opens with one of these words, or is an e-mail address.
+_JOB_CUE_STARTS = re.compile(
+    r"[^a-z0-9_](?:we|what|you|requirements|responsibilities|nice|apply|application|about|join|"
+    r"the|salary|benefits|job|must|candidate|equity|hybrid|visa)"
+)
+_RESUME_CUE_STARTS = re.compile(r"I|my|curriculum|réсumé|resume|references")
+_EMAIL_LOCAL_PART = re.compile(r"[\w.+-]*")
+
+
+def _job_cue_count(text: str) -> int:
+    low = folded(text)
+    if low is None:
+        return len(_JOB_CUES.findall(text))
+    starts = [0]
+    starts.extend(m.start() + 1 for m in _JOB_CUE_STARTS.finditer(low))
+    return sum(1 for _ in scan(_JOB_CUES, text, starts))
+
+
+def _resume_cue_count(text: str) -> int:
+    starts = [m.start() for m in _RESUME_CUE_STARTS.finditer(text)]
+    at = text.find("@")
+    if at >= 0:
+        # an address starts where the run of [\w.+-] before its "@" starts: read it backwards
+        rev, n = text[::-1], len(text)
+        while at >= 0:
+            local = _EMAIL_LOCAL_PART.match(rev, n - at)
+            if local is not None and local.end() > n - at:
+                starts.append(at - (local.end() - (n - at)))
+            at = text.find("@", at + 1)
+        starts.sort()
+    return sum(1 for _ in scan(_RESUME_CUES, text, starts))
+
 
 def detect_kind(text: str) -> TextKind:
     """Tell whether ``text`` is a job posting or a résumé, from its wording.
@@ -139,8 +175,8 @@ def detect_kind(text: str) -> TextKind:
     """
     if not isinstance(text, str):
         raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
-    job = len(_JOB_CUES.findall(text))
-    resume = len(_RESUME_CUES.findall(text))
+    job = _job_cue_count(text)
+    resume = _resume_cue_count(text)
     ranges = _text_date_ranges(text, date.today())
     resume += 2 * min(len(ranges), 4)
     kinds = {s.kind for s in _text_sections(text)}
@@ -579,6 +615,51 @@ def _title_evidence(m: re.Match[str], level: Level, detail: str) -> SeniorityEvi
     )
 
 
+_LEAD_WORD = re.compile(r"[a-z0-9_]+")
+
+
+class _WordStarts:
+    """Find where the words of several word lists (as :func:`_compile_words` matches them) can
+    start in a text, with one search of its lowered form instead of one whole scan per list.
+
+    A listed word or phrase opens with a run of word characters (its lead) and a non-word
+    character or its end follows: so it can start only right after a non-word character (or at
+    the text start) where its lead stands as a whole word. Lists with a word that does not open
+    with an ASCII word character cannot be searched so: :meth:`starts` returns None for them.
+    """
+
+    def __init__(self, lists: tuple[tuple[str, ...], ...]) -> None:
+        self.count = len(lists)
+        leads: dict[str, list[int]] = {}
+        self.search: re.Pattern[str] | None = None
+        for i, words in enumerate(lists):
+            for word in (w.strip().lower() for w in words):
+                lead = _LEAD_WORD.match(word)
+                if word and (lead is None or not word.isascii()):
+                    return
+                if lead is not None and i not in leads.setdefault(lead.group(0), []):
+                    leads[lead.group(0)].append(i)
+        self.lists_of = leads
+        body = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
+        self.search = re.compile(rf"[^a-z0-9_]({body})(?!\w)") if leads else None
+
+    def starts(self, text: str) -> list[list[int]] | None:
+        """Return, for each list, the ascending offsets where its words can start, or None."""
+        low = folded(text)
+        if self.search is None or low is None:
+            return None
+        starts: list[list[int]] = [[0] for _ in range(self.count)]
+        for m in self.search.finditer(low):
+            for i in self.lists_of[m.group(1)]:
+                starts[i].append(m.start() + 1)
+        return starts
+
+
+@lru_cache(maxsize=16)
+def _word_starts(lists: tuple[tuple[str, ...], ...]) -> _WordStarts:
+    return _WordStarts(lists)
+
+
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
     trap_re = _compile_words(rules.title_traps)
     found: list[SeniorityEvidence] = []
@@ -589,14 +670,18 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
         (level, rules.titles.get(level, []), "title word") for level in ("senior", "mid", "entry")
     ]
     passes += [(level, phrases, "level phrase") for level, phrases in rules.phrases.items()]
+    starts_of = _word_starts(tuple(tuple(words) for _, words, _ in passes)).starts(text)
     taken: list[tuple[int, int]] = []
-    for level, words, detail in passes:
+    for index, (level, words, detail) in enumerate(passes):
         pattern = _compile_words(words)
         if pattern is None:
             continue
         taken.sort()
         starts, ends = [s for s, _ in taken], [e for _, e in taken]
-        for m in pattern.finditer(text):
+        found_here = (
+            pattern.finditer(text) if starts_of is None else scan(pattern, text, starts_of[index])
+        )
+        for m in found_here:
             if _overlaps(starts, ends, m.start(), m.end()):
                 continue
             if detail == "title word":
