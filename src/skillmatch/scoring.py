@@ -188,22 +188,23 @@ def detect_kind(text: str) -> TextKind:
 # ------------------------------------------------------------------------------------- coverage
 
 
-_CATEGORY_SKILLS: dict[int, tuple[Taxonomy, tuple[tuple[str, ...], ...]]] = {}
+_CategorySkills = tuple[tuple[str, ...], dict[str, int]]
+_CATEGORY_SKILLS: dict[int, tuple[Taxonomy, tuple[_CategorySkills, ...]]] = {}
 
 
-def _category_skills(taxonomy: Taxonomy) -> tuple[tuple[str, ...], ...]:
-    """The skill ids of each category, in taxonomy order; computed once per taxonomy object."""
+def _category_skills(taxonomy: Taxonomy) -> tuple[_CategorySkills, ...]:
+    """Each category's skill ids in taxonomy order, and each id's position; once per taxonomy."""
     cached = _CATEGORY_SKILLS.get(id(taxonomy))
     if cached is not None and cached[0] is taxonomy:
         return cached[1]
-    ids = tuple(
-        tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
-        for cat in taxonomy.categories
-    )
+    out = []
+    for cat in taxonomy.categories:
+        ids = tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
+        out.append((ids, {skill_id: k for k, skill_id in enumerate(ids)}))
     if len(_CATEGORY_SKILLS) >= 8:
         _CATEGORY_SKILLS.clear()
-    _CATEGORY_SKILLS[id(taxonomy)] = (taxonomy, ids)
-    return ids
+    _CATEGORY_SKILLS[id(taxonomy)] = (taxonomy, tuple(out))
+    return tuple(out)
 
 
 def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
@@ -216,8 +217,19 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     found = set(found_skill_ids)
     categories: list[CategoryCoverage] = []
     weighted = total_weight = 0.0
-    for cat, skills in zip(taxonomy.categories, _category_skills(taxonomy), strict=True):
-        hit = [s for s in skills if s in found]
+    for cat, (skills, position) in zip(
+        taxonomy.categories, _category_skills(taxonomy), strict=True
+    ):
+        # Only the found skills are looked up, and the missing ones are the slices between
+        # them: a taxonomy of 30,000 skills costs list copies, not a membership test each.
+        at = sorted(position[s] for s in found if s in position)
+        hit = [skills[k] for k in at]
+        missing: list[str] = []
+        last = 0
+        for k in at:
+            missing += skills[last:k]
+            last = k + 1
+        missing += skills[last:]
         share = len(hit) / len(skills) if skills else 0.0
         # Built from the taxonomy's own ids: valid by construction, so not validated again.
         categories.append(
@@ -227,7 +239,7 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
                 weight=cat.weight,
                 coverage=share,
                 found=hit,
-                missing=[s for s in skills if s not in found],
+                missing=missing,
             )
         )
         if skills:
