@@ -31,3 +31,19 @@ def test_any_taxonomy_matches_any_text_with_valid_evidence(
         assert {s.skill_id for s in result.skills} <= ids
         assert_evidence_valid(text, result)
     assert list(matcher.pipe(batch)) == [matcher.match(t) for t in batch]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(taxonomies(), st.data())
+def test_coverage_lists_found_and_missing_skills_in_taxonomy_order(
+    data: dict[str, object], draw: st.DataObject
+) -> None:
+    from skillmatch.scoring import coverage
+
+    tax = Taxonomy.from_dict(data)
+    ids = [s.id for s in tax.skills]
+    found = draw.draw(st.lists(st.sampled_from([*ids, "not-a-skill"]), max_size=8))
+    for cat, cov in zip(tax.categories, coverage(tax, found).categories, strict=True):
+        in_cat = list(dict.fromkeys(s.id for s in tax.skills_in(cat.id)))
+        assert cov.found == [s for s in in_cat if s in found]
+        assert cov.missing == [s for s in in_cat if s not in found]
