@@ -17,7 +17,13 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from spacy.tokens import Doc
 
-from skillmatch.matching import SkillIndex, _fuzzy_distances
+from skillmatch.matching import (
+    _SENTENCE_END,
+    SkillIndex,
+    _fuzzy_distances,
+    _Sentences,
+    _uncommon_gram_word,
+)
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
 
@@ -157,3 +163,54 @@ def test_normalize_pattern_finds_the_plain_pattern_spans_on_real_resumes() -> No
         assert [m.span() for m in _FIX.finditer(text)] == [
             m.span() for m in _PLAIN_FIX.finditer(text)
         ]
+
+
+def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], list[int]]:
+    """The two passes over every token that ``_Sentences`` replaced."""
+    n = len(lower)
+    first, lo = [0] * n, 0
+    for k in range(n):
+        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
+            lo = k
+        first[k] = lo
+    last, hi = [n] * n, n
+    for k in range(n - 1, -1, -1):
+        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
+            hi = k + 1
+        last[k] = hi
+    return first, last
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", ".", ";", "b", "•"]), st.booleans()), min_size=1))
+def test_sentence_bounds_equal_per_token_passes(tokens: list[tuple[str, bool]]) -> None:
+    lower = [w for w, _ in tokens]
+    brk = [True] + [b for _, b in tokens[1:]]
+    n = len(lower)
+    table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
+    first, last = _reference_sentences(lower, brk)
+    sentences = _Sentences(table)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            assert sentences.bounds(i, j) == (first[i], last[j - 1])
+
+
+def _common_gram(gram: str) -> bool:
+    """The per-gram test that ``_uncommon_gram_word`` answers per token (words, joiners)."""
+    from wordfreq import zipf_frequency
+
+    parts = [p for p in re.split(r"[\s\-]+", gram) if p]
+    return bool(parts) and all(zipf_frequency(p, "en") >= 2.5 for p in parts)
+
+
+GRAM_TOKEN = st.sampled_from(
+    ["python", "data", "kubernates", "-", ".", "pytorch", "ml", "vu.js", "team", "zzq"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["python", "data", "kubernates", "pytorch", "zzq"]), st.lists(GRAM_TOKEN))
+def test_gram_is_uncommon_when_one_of_its_tokens_is(first: str, rest: list[str]) -> None:
+    words = [first, *rest]
+    uncommon = any(_uncommon_gram_word(w) for w in words)
+    assert uncommon == (not _common_gram(" ".join(words)))

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from typing import Generic, TypeVar
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -172,6 +174,58 @@ _STOP_EDGE = frozenset(
 )
 
 
+_V = TypeVar("_V")
+
+
+class _WordCache(Generic[_V]):
+    """A per-word value, cached so that a text's words are classified by set operations.
+
+    Each matching pass asks one question of every token ("does this word start a normalized
+    key?"); asked per token in Python, that costs more than the matching that follows. Asked
+    once per distinct word and remembered, a text needs a few set operations, and a C-level
+    scan (:func:`_positions`) finds the tokens whose word has a value.
+    """
+
+    __slots__ = ("_limit", "_state")
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self._limit = limit
+        # (words seen, words with a truthy value, their values); replaced, never cleared, when
+        # full, so a thread matching meanwhile keeps a consistent state.
+        self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
+
+    def hits(self, vocab: set[str], compute: Callable[[str], _V]) -> set[str]:
+        """Return the words of ``vocab`` whose value (``compute(word)``) is truthy."""
+        return self._classify(vocab, compute)[0]
+
+    def values(self, vocab: set[str], compute: Callable[[str], _V]) -> dict[str, _V]:
+        """Return the truthy values of the words of ``vocab``, by word."""
+        found, values = self._classify(vocab, compute)
+        return {word: values[word] for word in found}
+
+    def _classify(
+        self, vocab: set[str], compute: Callable[[str], _V]
+    ) -> tuple[set[str], dict[str, _V]]:
+        seen, hit, values = self._state
+        new = vocab.difference(seen)
+        if new:
+            if len(seen) > self._limit:
+                seen, hit, values = self._state = (set(), set(), {})
+                new = vocab
+            for word in new:
+                value = compute(word)
+                if value:
+                    values[word] = value
+                    hit.add(word)
+            seen.update(new)  # after ``hit``: a word seen is already classified
+        return vocab.intersection(hit), values
+
+
+def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
+    """The indices of the ``words`` that are in ``wanted``, found without a Python loop."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """One alias, evidence term or pattern of a skill or signal, compiled."""
@@ -224,11 +278,13 @@ class SkillIndex:
     patterns: list[_Pattern] = field(default_factory=list)
     categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
     use_fuzzy: bool = True
-    # Speed caches, filled on first use: every prefix of a normalized key, the global ids of
-    # each pattern's steps, and which step ids each word hits.
+    # Speed caches, filled on first use: every non-empty prefix of a normalized key and the
+    # words that start one, the global ids of each pattern's steps, and which step ids each word
+    # hits.
     _norm_prefixes: frozenset[str] = frozenset()
+    _norm_starters: _WordCache[bool] = field(default_factory=_WordCache)
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
-    _word_steps: dict[str, frozenset[int]] = field(default_factory=dict)
+    _word_steps: _WordCache[frozenset[int]] = field(default_factory=_WordCache)
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
@@ -305,13 +361,19 @@ def _norm_strip(word: str) -> str:
     return _NORM_STRIP.sub("", word)
 
 
-@lru_cache(maxsize=200_000)
-def _is_common(word: str) -> bool:
-    """Whether ``word`` (lowercase, may hold spaces) is made only of ordinary English words."""
+def _uncommon_gram_word(word: str) -> bool:
+    """Whether a token that may be part of a gram (a word or a joiner) is not ordinary English.
+
+    It is not when one of its parts (split at spaces and hyphens) is rare ("." is, "-" has no
+    part). A gram is made only of ordinary words unless one of its tokens is not, so this
+    per-word answer, cached, decides which grams are scored.
+    """
     from wordfreq import zipf_frequency
 
+    if word not in _JOINERS and not _fuzzy_word(word):
+        return False
     parts = [p for p in re.split(r"[\s\-]+", word) if p]
-    return bool(parts) and all(zipf_frequency(p, "en") >= _COMMON_WORD_ZIPF for p in parts)
+    return any(zipf_frequency(p, "en") < _COMMON_WORD_ZIPF for p in parts)
 
 
 def _allowed_edits(length: int) -> int:
@@ -329,7 +391,8 @@ def _allowed_edits(length: int) -> int:
 
 def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
-    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks)
+    vocab = set(toks.lower)
+    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, vocab)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
     # Skills and level signals are matched independently: a signal phrase ("strong Python")
     # must not hide the skill inside it.
@@ -339,15 +402,15 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken)
+            for c in _fuzzy_candidates(index, toks, taken, vocab)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
-    skills, pattern_signals = _add_patterns(index, toks, skills)
+    skills, pattern_signals = _add_patterns(index, toks, skills, vocab)
     signals += pattern_signals
     if skills or signals:
-        sentences = _sentences(toks)
+        sentences = _Sentences(toks)
         for m in skills:
             m.status = _status(toks, sentences, m.i, m.j)
         for m in signals:
@@ -398,18 +461,17 @@ def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
     out: list[RawMention] = []
     n = len(toks)
     for table, words in ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth)):
-        for i in range(n):
-            cands = table.get(words[i])
-            if not cands:
-                continue
-            for phrase, idx in cands:
+        for i in _positions(words, table):
+            for phrase, idx in table[words[i]]:
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
                     out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
     return out
 
 
-def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+def _normalized_candidates(
+    index: SkillIndex, toks: TokenTable, vocab: set[str]
+) -> list[RawMention]:
     out: list[RawMention] = []
     if not index.normalized:
         return out
@@ -417,21 +479,19 @@ def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMenti
     lower = toks.lower
     limit = index.max_norm_len
     if not index._norm_prefixes:
-        index._norm_prefixes = frozenset(k[:e] for k in index.normalized for e in range(len(k) + 1))
-    # A key that starts no normalized form cannot grow into one: stop extending it.
+        keys = index.normalized
+        index._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+    # A key that starts no normalized form cannot grow into one: stop extending it. Only the
+    # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
-    stripped = [_norm_strip(w) for w in lower]
-    for i in range(n):
-        if stripped[i] not in prefixes:
-            continue
+    starters = index._norm_starters.hits(vocab, lambda w: _norm_strip(w) in prefixes)
+    for i in _positions(lower, starters):
         key = ""
         for j in range(i, min(n, i + _MAX_NORM_TOKENS)):
             if j > i and toks.brk[j] and not lower[j - 1].endswith("-"):
                 break
-            key += stripped[j]
+            key += _norm_strip(lower[j])
             if len(key) > limit or key not in prefixes:
-                break
-            if j == i and not key:
                 break
             for idx in index.normalized.get(key, ()):
                 out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
@@ -567,12 +627,19 @@ class _Neighbours:
 # Fuzzy matching
 
 
-def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) -> list[RawMention]:
+def _fuzzy_candidates(
+    index: SkillIndex, toks: TokenTable, taken: list[bool], vocab: set[str]
+) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
     A gram is scored only if some choice shares its first letter and lies within 2 characters
-    of its length (no other choice can be accepted) and it is not made of ordinary words.
+    of its length (no other choice can be accepted) and it is not made of ordinary words, that
+    is if one of its tokens is not: grams are built only from the starts that reach one.
     """
+    uncommon = _UNCOMMON_WORDS.hits(vocab, _uncommon_gram_word)
+    if not uncommon:
+        return []
+    word_ok = _FUZZY_WORDS.hits(vocab, _fuzzy_word)
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -580,10 +647,7 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    word_ok = list(map(_fuzzy_word, lower))
-    for i in range(n):
-        if taken[i] or not word_ok[i]:
-            continue
+    for i in _gram_starts(toks, taken, word_ok, _positions(lower, uncommon)):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -592,8 +656,9 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         lengths, max_len = first
         j = i + 1
         words = 1
+        rare = lower[i] in uncommon
         while len(key) <= max_len:
-            if len(key) in lengths and not _is_common(" ".join(lower[i:j])):
+            if rare and len(key) in lengths:
                 grams.append(key)
                 spans.append((i, j))
             if words == 3:
@@ -606,9 +671,11 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
                 and lower[j] in _JOINERS
                 and starts[j] == ends[j - 1]
             ):
+                rare = rare or lower[j] in uncommon
                 j += 1
-            if j >= n or taken[j] or brk[j] or not word_ok[j]:
+            if j >= n or taken[j] or brk[j] or lower[j] not in word_ok:
                 break
+            rare = rare or lower[j] in uncommon
             key += lower[j].replace(".", "")
             words += 1
             j += 1
@@ -632,6 +699,34 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         score = round(max(0.5, 0.9 - 0.15 * d), 3)
         out.append(_mention(index, toks, index.fuzzy_entries[c], i, j, "fuzzy", score))
     return out
+
+
+def _gram_starts(
+    toks: TokenTable, taken: list[bool], word_ok: set[str], uncommon_at: list[int]
+) -> list[int]:
+    """The tokens from which a gram can reach one of the tokens at ``uncommon_at``, in order.
+
+    A gram is 1-3 words (joiners between them not counted) within a line, of tokens not
+    already matched: so walk back from each uncommon token until three words are passed, or a
+    line break or a matched token stops it. This may keep a start whose grams cannot reach
+    (the joiners are not checked): the gram loop checks everything again.
+    """
+    lower, brk = toks.lower, toks.brk
+    found: set[int] = set()
+    for t in uncommon_at:
+        words = 0
+        while t >= 0 and not taken[t]:
+            if lower[t] not in _JOINERS:
+                if lower[t] not in word_ok:
+                    break
+                found.add(t)
+                words += 1
+                if words == 3:
+                    break
+            if brk[t]:
+                break
+            t -= 1
+    return sorted(found)
 
 
 def _fuzzy_reach(index: SkillIndex) -> dict[str, tuple[frozenset[int], int]]:
@@ -707,11 +802,15 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
     return found
 
 
+# Module-wide: both depend on the word alone, whatever the taxonomy.
+_FUZZY_WORDS: _WordCache[bool] = _WordCache()
+_UNCOMMON_WORDS: _WordCache[bool] = _WordCache()
+
+
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
     return sum(1 for t in range(i, j) if toks.lower[t] not in ("-", ".")) > 1
 
 
-@lru_cache(maxsize=100_000)
 def _fuzzy_word(word: str) -> bool:
     """Whether a token may be part of a misspelling: letters, maybe digits and dots ("Vu.js")."""
     if len(word) < 2 or not word[0].isalpha() or word in _STOP_EDGE:
@@ -724,7 +823,7 @@ def _fuzzy_word(word: str) -> bool:
 
 
 def _add_patterns(
-    index: SkillIndex, toks: TokenTable, skills: list[RawMention]
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention], vocab: set[str]
 ) -> tuple[list[RawMention], list[RawMention]]:
     """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
     taken_by: dict[int, str] = {}
@@ -733,7 +832,7 @@ def _add_patterns(
             taken_by[t] = m.target
     signals: list[RawMention] = []
     found_skills = {m.target for m in skills}
-    hits, starts_of = _token_steps(index, toks)
+    hits, starts_of = _token_steps(index, toks, vocab)
     for pat, ids in zip(index.patterns, index._step_ids, strict=True):
         if not ids or (
             ids[0] not in starts_of and not (pat.rule.unordered and ids[-1] in starts_of)
@@ -770,12 +869,13 @@ def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
 
 
 def _token_steps(
-    index: SkillIndex, toks: TokenTable
-) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
-    """Return the step ids each token hits, and the tokens (in order) that hit each step id.
+    index: SkillIndex, toks: TokenTable, vocab: set[str]
+) -> tuple[dict[int, frozenset[int]], dict[int, list[int]]]:
+    """Return the step ids hit by each token that hits any, and the tokens that hit each id.
 
     Which steps a word hits is cached on the index, so each word is checked against every
-    pattern step once per index instead of once per token per pattern.
+    pattern step once per index instead of once per token per pattern; the tokens that hit a
+    step are then found in one scan.
     """
     if len(index._step_ids) != len(index.patterns):
         ids: list[tuple[int, ...]] = []
@@ -784,19 +884,16 @@ def _token_steps(
             ids.append(tuple(range(first, first + len(pat.steps))))
             first += len(pat.steps)
         index._step_ids = ids
-        index._word_steps = {}
-    cache = index._word_steps
-    if len(cache) > 200_000:
-        cache.clear()
+        index._word_steps = _WordCache()
     all_steps = [step for pat in index.patterns for step in pat.steps]
-    hits: list[frozenset[int]] = []
+    steps_of = index._word_steps.values(
+        vocab,
+        lambda word: frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word)),
+    )
+    lower = toks.lower
+    hits = {t: steps_of[lower[t]] for t in _positions(lower, steps_of)}
     starts_of: dict[int, list[int]] = defaultdict(list)
-    for t, word in enumerate(toks.lower):
-        hit = cache.get(word)
-        if hit is None:
-            hit = frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word))
-            cache[word] = hit
-        hits.append(hit)
+    for t, hit in hits.items():
         for k in hit:
             starts_of[k].append(t)
     return hits, starts_of
@@ -806,7 +903,7 @@ def _pattern_matches(
     pat: _Pattern,
     ids: tuple[int, ...],
     toks: TokenTable,
-    hits: list[frozenset[int]],
+    hits: dict[int, frozenset[int]],
     starts_of: dict[int, list[int]],
 ) -> list[list[int]]:
     found = _ordered_matches(ids, pat.rule.window, toks, hits, starts_of)
@@ -821,7 +918,7 @@ def _ordered_matches(
     ids: Sequence[int],
     window: int,
     toks: TokenTable,
-    hits: list[frozenset[int]],
+    hits: dict[int, frozenset[int]],
     starts_of: dict[int, list[int]],
 ) -> list[list[int]]:
     lower = toks.lower
@@ -838,7 +935,7 @@ def _ordered_matches(
             for k in range(pos + 1, min(n, pos + window + 2)):
                 if lower[k] in _SENTENCE_END or toks.brk[k]:
                     break
-                if step in hits[k]:
+                if step in hits.get(k, ()):
                     found = k
                     break
             if found < 0:
@@ -855,30 +952,29 @@ def _ordered_matches(
 # Negation and other parties
 
 
-def _sentences(toks: TokenTable) -> tuple[list[int], list[int]]:
-    """For every token, the start and end (exclusive) of its sentence, in one pass each way.
+class _Sentences:
+    """Where the sentences of a text start and end, to look up the sentence of a mention.
 
     A sentence ends at a line break or after a sentence-ending token ('.', ';', '•', ...).
+    Only a few tokens are mentions, so the boundaries are found by two C-level scans and each
+    mention's sentence by bisection, rather than a sentence computed for every token.
     """
-    n = len(toks)
-    lower, brk = toks.lower, toks.brk
-    first = [0] * n
-    lo = 0
-    for k in range(n):
-        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
-            lo = k
-        first[k] = lo
-    last = [n] * n
-    hi = n
-    for k in range(n - 1, -1, -1):
-        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
-            hi = k + 1
-        last[k] = hi
-    return first, last
+
+    def __init__(self, toks: TokenTable) -> None:
+        n = len(toks)
+        breaks = list(compress(range(n), toks.brk))
+        enders = _positions(toks.lower, _SENTENCE_END)
+        # A sentence starts at a break or after an ender; one ends before a break or an ender.
+        self.starts = sorted({0, *breaks, *(k + 1 for k in enders if k + 1 < n)})
+        self.ends = sorted({*(k for k in breaks if k > 0), *(k for k in enders if k > 0), n})
+
+    def bounds(self, i: int, j: int) -> tuple[int, int]:
+        """The start of token ``i``'s sentence and the end (exclusive) of token ``j - 1``'s."""
+        return self.starts[bisect_right(self.starts, i) - 1], self.ends[bisect_left(self.ends, j)]
 
 
-def _status(toks: TokenTable, sentences: tuple[list[int], list[int]], i: int, j: int) -> Status:
-    lo, hi = sentences[0][i], sentences[1][j - 1]
+def _status(toks: TokenTable, sentences: _Sentences, i: int, j: int) -> Status:
+    lo, hi = sentences.bounds(i, j)
     lower = toks.lower
     if _negated(lower, lo, hi, i, j):
         return "negated"
