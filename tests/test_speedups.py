@@ -18,10 +18,11 @@ from rapidfuzz.process import cdist
 from spacy.tokens import Doc
 
 from skillmatch.matching import (
+    _CUE_REACH,
     _SENTENCE_END,
     SkillIndex,
     _fuzzy_distances,
-    _Sentences,
+    _sentence_bounds,
     _uncommon_gram_word,
 )
 from skillmatch.taxonomy import Taxonomy
@@ -166,7 +167,7 @@ def test_normalize_pattern_finds_the_plain_pattern_spans_on_real_resumes() -> No
 
 
 def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], list[int]]:
-    """The two passes over every token that ``_Sentences`` replaced."""
+    """Two passes over every token: the sentence bounds of each token."""
     n = len(lower)
     first, lo = [0] * n, 0
     for k in range(n):
@@ -182,17 +183,19 @@ def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], 
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["a", ".", ";", "b", "•"]), st.booleans()), min_size=1))
-def test_sentence_bounds_equal_per_token_passes(tokens: list[tuple[str, bool]]) -> None:
-    lower = [w for w, _ in tokens]
-    brk = [True] + [b for _, b in tokens[1:]]
+@given(st.lists(st.tuples(st.sampled_from(["a", ".", ";", "b", "•"]), st.booleans()), max_size=60))
+def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
+    tokens: list[tuple[str, bool]],
+) -> None:
+    lower = ["a"] + [w for w, _ in tokens]
+    brk = [True] + [b for _, b in tokens]
     n = len(lower)
     table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
     first, last = _reference_sentences(lower, brk)
-    sentences = _Sentences(table)
     for i in range(n):
         for j in range(i + 1, n + 1):
-            assert sentences.bounds(i, j) == (first[i], last[j - 1])
+            expected = (max(first[i], i - _CUE_REACH), min(last[j - 1], j + _CUE_REACH))
+            assert _sentence_bounds(table, i, j) == expected
 
 
 def _common_gram(gram: str) -> bool:

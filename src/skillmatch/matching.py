@@ -409,12 +409,10 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
     skills = _category_gates(index, toks, chosen)
     skills, pattern_signals = _add_patterns(index, toks, skills, vocab)
     signals += pattern_signals
-    if skills or signals:
-        sentences = _Sentences(toks)
-        for m in skills:
-            m.status = _status(toks, sentences, m.i, m.j)
-        for m in signals:
-            m.status = _status(toks, sentences, m.i, m.j)
+    for m in skills:
+        m.status = _status(toks, m.i, m.j)
+    for m in signals:
+        m.status = _status(toks, m.i, m.j)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -831,14 +829,12 @@ def _add_patterns(
         for t in range(m.i, m.j):
             taken_by[t] = m.target
     signals: list[RawMention] = []
-    found_skills = {m.target for m in skills}
-    hits, starts_of = _token_steps(index, toks, vocab)
+    found_at = _token_steps(index, toks, vocab)
     for pat, ids in zip(index.patterns, index._step_ids, strict=True):
-        if not ids or (
-            ids[0] not in starts_of and not (pat.rule.unordered and ids[-1] in starts_of)
-        ):
+        # A match, in either order, has a token for every step.
+        if not ids or not all(k in found_at for k in ids):
             continue
-        for positions in _pattern_matches(pat, ids, toks, hits, starts_of):
+        for positions in _pattern_matches(pat, ids, toks, found_at):
             free = [p for p in positions if pat.signal or taken_by.get(p, pat.target) == pat.target]
             if not free:
                 continue
@@ -859,7 +855,6 @@ def _add_patterns(
                 elif p not in taken_by:
                     taken_by[p] = pat.target
                     skills.append(m)
-                    found_skills.add(pat.target)
     return skills, signals
 
 
@@ -868,10 +863,8 @@ def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
     return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _token_steps(
-    index: SkillIndex, toks: TokenTable, vocab: set[str]
-) -> tuple[dict[int, frozenset[int]], dict[int, list[int]]]:
-    """Return the step ids hit by each token that hits any, and the tokens that hit each id.
+def _token_steps(index: SkillIndex, toks: TokenTable, vocab: set[str]) -> dict[int, list[int]]:
+    """Return the tokens (in order) that hit each step id, for the step ids hit at all.
 
     Which steps a word hits is cached on the index, so each word is checked against every
     pattern step once per index instead of once per token per pattern; the tokens that hit a
@@ -891,57 +884,46 @@ def _token_steps(
         lambda word: frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word)),
     )
     lower = toks.lower
-    hits = {t: steps_of[lower[t]] for t in _positions(lower, steps_of)}
-    starts_of: dict[int, list[int]] = defaultdict(list)
-    for t, hit in hits.items():
-        for k in hit:
-            starts_of[k].append(t)
-    return hits, starts_of
+    found_at: dict[int, list[int]] = defaultdict(list)
+    for t in _positions(lower, steps_of):
+        for k in steps_of[lower[t]]:
+            found_at[k].append(t)
+    return found_at
 
 
 def _pattern_matches(
-    pat: _Pattern,
-    ids: tuple[int, ...],
-    toks: TokenTable,
-    hits: dict[int, frozenset[int]],
-    starts_of: dict[int, list[int]],
+    pat: _Pattern, ids: tuple[int, ...], toks: TokenTable, found_at: dict[int, list[int]]
 ) -> list[list[int]]:
-    found = _ordered_matches(ids, pat.rule.window, toks, hits, starts_of)
+    found = _ordered_matches(ids, pat.rule.window, toks, found_at)
     if pat.rule.unordered and len(pat.steps) > 1:
-        found += [
-            m for m in _ordered_matches(ids[::-1], pat.rule.window, toks, hits, starts_of) if m
-        ]
+        found += [m for m in _ordered_matches(ids[::-1], pat.rule.window, toks, found_at) if m]
     return found
 
 
 def _ordered_matches(
-    ids: Sequence[int],
-    window: int,
-    toks: TokenTable,
-    hits: dict[int, frozenset[int]],
-    starts_of: dict[int, list[int]],
+    ids: Sequence[int], window: int, toks: TokenTable, found_at: dict[int, list[int]]
 ) -> list[list[int]]:
-    lower = toks.lower
-    n = len(lower)
+    """Matches of the steps in this order: each step's token is the first one hitting it after
+    the previous step's, within ``window`` tokens between them and in the same sentence."""
+    lower, brk = toks.lower, toks.brk
     results: list[list[int]] = []
     after = 0  # a match resumes the search after its last token
-    for i in starts_of.get(ids[0], ()):
+    for i in found_at[ids[0]]:
         if i < after:
             continue
         positions = [i]
         pos = i
         for step in ids[1:]:
-            found = -1
-            for k in range(pos + 1, min(n, pos + window + 2)):
-                if lower[k] in _SENTENCE_END or toks.brk[k]:
-                    break
-                if step in hits.get(k, ()):
-                    found = k
-                    break
-            if found < 0:
+            tokens = found_at[step]
+            x = bisect_right(tokens, pos)
+            if x == len(tokens) or tokens[x] > pos + window + 1:
                 break
-            positions.append(found)
-            pos = found
+            k = tokens[x]
+            # No sentence end or line break up to and including the step's token.
+            if any(brk[pos + 1 : k + 1]) or not _SENTENCE_END.isdisjoint(lower[pos + 1 : k + 1]):
+                break
+            positions.append(k)
+            pos = k
         if len(positions) == len(ids):
             results.append(positions)
             after = pos + 1
@@ -952,29 +934,31 @@ def _ordered_matches(
 # Negation and other parties
 
 
-class _Sentences:
-    """Where the sentences of a text start and end, to look up the sentence of a mention.
+_CUE_REACH = max(_NEG_REACH, _PARTY_REACH)  # no cue is looked for farther from a mention
+
+
+def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
+    """The start of token ``i``'s sentence and the end (exclusive) of token ``j - 1``'s, as far
+    as ``_CUE_REACH`` tokens away: no cue is looked for beyond, so only that window is read.
 
     A sentence ends at a line break or after a sentence-ending token ('.', ';', '•', ...).
-    Only a few tokens are mentions, so the boundaries are found by two C-level scans and each
-    mention's sentence by bisection, rather than a sentence computed for every token.
     """
+    lower, brk = toks.lower, toks.brk
+    lo = max(0, i - _CUE_REACH)
+    for k in range(i, lo, -1):
+        if brk[k] or lower[k - 1] in _SENTENCE_END:
+            lo = k
+            break
+    hi = min(len(lower), j + _CUE_REACH)
+    for k in range(j, hi):
+        if brk[k] or lower[k] in _SENTENCE_END:
+            hi = k
+            break
+    return lo, hi
 
-    def __init__(self, toks: TokenTable) -> None:
-        n = len(toks)
-        breaks = list(compress(range(n), toks.brk))
-        enders = _positions(toks.lower, _SENTENCE_END)
-        # A sentence starts at a break or after an ender; one ends before a break or an ender.
-        self.starts = sorted({0, *breaks, *(k + 1 for k in enders if k + 1 < n)})
-        self.ends = sorted({*(k for k in breaks if k > 0), *(k for k in enders if k > 0), n})
 
-    def bounds(self, i: int, j: int) -> tuple[int, int]:
-        """The start of token ``i``'s sentence and the end (exclusive) of token ``j - 1``'s."""
-        return self.starts[bisect_right(self.starts, i) - 1], self.ends[bisect_left(self.ends, j)]
-
-
-def _status(toks: TokenTable, sentences: _Sentences, i: int, j: int) -> Status:
-    lo, hi = sentences.bounds(i, j)
+def _status(toks: TokenTable, i: int, j: int) -> Status:
+    lo, hi = _sentence_bounds(toks, i, j)
     lower = toks.lower
     if _negated(lower, lo, hi, i, j):
         return "negated"
