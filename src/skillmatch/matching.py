@@ -282,7 +282,7 @@ class SkillIndex:
     # words that start one, the global ids of each pattern's steps, and which step ids each word
     # hits.
     _norm_prefixes: frozenset[str] = frozenset()
-    _norm_starters: _WordCache[bool] = field(default_factory=_WordCache)
+    _norm_starters: _WordCache[str] = field(default_factory=_WordCache)
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
     _word_steps: _WordCache[frozenset[int]] = field(default_factory=_WordCache)
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
@@ -471,29 +471,36 @@ def _normalized_candidates(
     index: SkillIndex, toks: TokenTable, vocab: set[str]
 ) -> list[RawMention]:
     out: list[RawMention] = []
-    if not index.normalized:
+    normalized = index.normalized
+    if not normalized:
         return out
     n = len(toks)
-    lower = toks.lower
-    limit = index.max_norm_len
+    lower, brk = toks.lower, toks.brk
     if not index._norm_prefixes:
-        keys = index.normalized
-        index._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+        index._norm_prefixes = frozenset(k[:e] for k in normalized for e in range(1, len(k) + 1))
     # A key that starts no normalized form cannot grow into one: stop extending it. Only the
     # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
-    starters = index._norm_starters.hits(vocab, lambda w: _norm_strip(w) in prefixes)
-    for i in _positions(lower, starters):
-        key = ""
-        for j in range(i, min(n, i + _MAX_NORM_TOKENS)):
-            if j > i and toks.brk[j] and not lower[j - 1].endswith("-"):
+    first_keys = index._norm_starters.values(vocab, lambda w: _norm_key_start(w, prefixes))
+    for i in _positions(lower, first_keys):
+        key = first_keys[lower[i]]
+        j = i + 1  # the key is made of tokens i..j-1
+        while True:
+            for idx in normalized.get(key, ()):
+                out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
+            if j == n or j - i == _MAX_NORM_TOKENS or (brk[j] and not lower[j - 1].endswith("-")):
                 break
             key += _norm_strip(lower[j])
-            if len(key) > limit or key not in prefixes:
+            if key not in prefixes:
                 break
-            for idx in index.normalized.get(key, ()):
-                out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
+            j += 1
     return out
+
+
+def _norm_key_start(word: str, prefixes: frozenset[str]) -> str:
+    """``word`` stripped if that starts a normalized key, else ``""``."""
+    stripped = _norm_strip(word)
+    return stripped if stripped in prefixes else ""
 
 
 def _local_gates_pass(m: RawMention, toks: TokenTable) -> bool:
