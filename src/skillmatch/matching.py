@@ -194,17 +194,17 @@ class _WordCache(Generic[_V]):
         # full, so a thread matching meanwhile keeps a consistent state.
         self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
 
-    def hits(self, vocab: set[str], compute: Callable[[str], _V]) -> set[str]:
+    def hits(self, vocab: set[str], compute: Callable[[str], _V | None]) -> set[str]:
         """Return the words of ``vocab`` whose value (``compute(word)``) is truthy."""
         return self._classify(vocab, compute)[0]
 
-    def values(self, vocab: set[str], compute: Callable[[str], _V]) -> dict[str, _V]:
+    def values(self, vocab: set[str], compute: Callable[[str], _V | None]) -> dict[str, _V]:
         """Return the truthy values of the words of ``vocab``, by word."""
         found, values = self._classify(vocab, compute)
         return {word: values[word] for word in found}
 
     def _classify(
-        self, vocab: set[str], compute: Callable[[str], _V]
+        self, vocab: set[str], compute: Callable[[str], _V | None]
     ) -> tuple[set[str], dict[str, _V]]:
         seen, hit, values = self._state
         new = vocab.difference(seen)
@@ -224,6 +224,15 @@ class _WordCache(Generic[_V]):
 def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
     """The indices of the ``words`` that are in ``wanted``, found without a Python loop."""
     return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFacts:
+    """What the passes need to know of a word that one of them may start from."""
+
+    norm_start: str  # the word stripped, if that starts a normalized key; else ""
+    steps: frozenset[int]  # the ids of the pattern steps it hits
+    uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,13 +287,12 @@ class SkillIndex:
     patterns: list[_Pattern] = field(default_factory=list)
     categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
     use_fuzzy: bool = True
-    # Speed caches, filled on first use: every non-empty prefix of a normalized key and the
-    # words that start one, the global ids of each pattern's steps, and which step ids each word
-    # hits.
+    # Speed caches, filled on first use: every non-empty prefix of a normalized key, the global
+    # ids of each pattern's steps and the steps in that order, and the facts of each word seen.
     _norm_prefixes: frozenset[str] = frozenset()
-    _norm_starters: _WordCache[str] = field(default_factory=_WordCache)
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
-    _word_steps: _WordCache[frozenset[int]] = field(default_factory=_WordCache)
+    _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
@@ -342,6 +350,35 @@ class SkillIndex:
         index.fuzzy_entries = list(fuzzy_seen.values())
         return index
 
+    def facts(self, vocab: set[str]) -> dict[str, _WordFacts]:
+        """Return the facts of the words of ``vocab`` that some pass may start from.
+
+        One cache for every pass: each cache costs a lookup of every distinct word of a text.
+        """
+        if len(self._step_ids) != len(self.patterns) or (
+            self.normalized and not self._norm_prefixes
+        ):
+            keys = self.normalized
+            self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+            self._all_steps = [step for pat in self.patterns for step in pat.steps]
+            ids: list[tuple[int, ...]] = []
+            first = 0
+            for pat in self.patterns:
+                ids.append(tuple(range(first, first + len(pat.steps))))
+                first += len(pat.steps)
+            self._step_ids = ids
+            self._word_facts = _WordCache()
+        return self._word_facts.values(vocab, self._facts_of)
+
+    def _facts_of(self, word: str) -> _WordFacts | None:
+        stripped = _norm_strip(word)
+        norm_start = stripped if stripped in self._norm_prefixes else ""
+        steps = frozenset(k for k, step in enumerate(self._all_steps) if _step_hits(step, word))
+        uncommon = _uncommon_gram_word(word)
+        if norm_start or steps or uncommon:
+            return _WordFacts(norm_start, steps, uncommon)
+        return None
+
 
 def _compile_pattern(target: str, signal: bool, rule: TermPattern) -> _Pattern:
     steps = []
@@ -392,7 +429,8 @@ def _allowed_edits(length: int) -> int:
 def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
     vocab = set(toks.lower)
-    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, vocab)
+    facts = index.facts(vocab)
+    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, facts)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
     # Skills and level signals are matched independently: a signal phrase ("strong Python")
     # must not hide the skill inside it.
@@ -402,12 +440,12 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken, vocab)
+            for c in _fuzzy_candidates(index, toks, taken, facts, vocab)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
-    skills, pattern_signals = _add_patterns(index, toks, skills, vocab)
+    skills, pattern_signals = _add_patterns(index, toks, skills, facts)
     signals += pattern_signals
     for m in skills:
         m.status = _status(toks, m.i, m.j)
@@ -468,20 +506,16 @@ def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
 
 
 def _normalized_candidates(
-    index: SkillIndex, toks: TokenTable, vocab: set[str]
+    index: SkillIndex, toks: TokenTable, facts: dict[str, _WordFacts]
 ) -> list[RawMention]:
     out: list[RawMention] = []
     normalized = index.normalized
-    if not normalized:
-        return out
     n = len(toks)
     lower, brk = toks.lower, toks.brk
-    if not index._norm_prefixes:
-        index._norm_prefixes = frozenset(k[:e] for k in normalized for e in range(1, len(k) + 1))
     # A key that starts no normalized form cannot grow into one: stop extending it. Only the
     # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
-    first_keys = index._norm_starters.values(vocab, lambda w: _norm_key_start(w, prefixes))
+    first_keys = {w: f.norm_start for w, f in facts.items() if f.norm_start}
     for i in _positions(lower, first_keys):
         key = first_keys[lower[i]]
         j = i + 1  # the key is made of tokens i..j-1
@@ -495,12 +529,6 @@ def _normalized_candidates(
                 break
             j += 1
     return out
-
-
-def _norm_key_start(word: str, prefixes: frozenset[str]) -> str:
-    """``word`` stripped if that starts a normalized key, else ``""``."""
-    stripped = _norm_strip(word)
-    return stripped if stripped in prefixes else ""
 
 
 def _local_gates_pass(m: RawMention, toks: TokenTable) -> bool:
@@ -633,7 +661,11 @@ class _Neighbours:
 
 
 def _fuzzy_candidates(
-    index: SkillIndex, toks: TokenTable, taken: list[bool], vocab: set[str]
+    index: SkillIndex,
+    toks: TokenTable,
+    taken: list[bool],
+    facts: dict[str, _WordFacts],
+    vocab: set[str],
 ) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
@@ -641,7 +673,7 @@ def _fuzzy_candidates(
     of its length (no other choice can be accepted) and it is not made of ordinary words, that
     is if one of its tokens is not: grams are built only from the starts that reach one.
     """
-    uncommon = _UNCOMMON_WORDS.hits(vocab, _uncommon_gram_word)
+    uncommon = {w for w, f in facts.items() if f.uncommon}
     if not uncommon:
         return []
     word_ok = _FUZZY_WORDS.hits(vocab, _fuzzy_word)
@@ -807,9 +839,8 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
     return found
 
 
-# Module-wide: both depend on the word alone, whatever the taxonomy.
+# Module-wide: it depends on the word alone, whatever the taxonomy.
 _FUZZY_WORDS: _WordCache[bool] = _WordCache()
-_UNCOMMON_WORDS: _WordCache[bool] = _WordCache()
 
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
@@ -828,7 +859,7 @@ def _fuzzy_word(word: str) -> bool:
 
 
 def _add_patterns(
-    index: SkillIndex, toks: TokenTable, skills: list[RawMention], vocab: set[str]
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention], facts: dict[str, _WordFacts]
 ) -> tuple[list[RawMention], list[RawMention]]:
     """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
     taken_by: dict[int, str] = {}
@@ -836,7 +867,7 @@ def _add_patterns(
         for t in range(m.i, m.j):
             taken_by[t] = m.target
     signals: list[RawMention] = []
-    found_at = _token_steps(index, toks, vocab)
+    found_at = _token_steps(toks, facts)
     for pat, ids in zip(index.patterns, index._step_ids, strict=True):
         # A match, in either order, has a token for every step.
         if not ids or not all(k in found_at for k in ids):
@@ -870,27 +901,10 @@ def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
     return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _token_steps(index: SkillIndex, toks: TokenTable, vocab: set[str]) -> dict[int, list[int]]:
-    """Return the tokens (in order) that hit each step id, for the step ids hit at all.
-
-    Which steps a word hits is cached on the index, so each word is checked against every
-    pattern step once per index instead of once per token per pattern; the tokens that hit a
-    step are then found in one scan.
-    """
-    if len(index._step_ids) != len(index.patterns):
-        ids: list[tuple[int, ...]] = []
-        first = 0
-        for pat in index.patterns:
-            ids.append(tuple(range(first, first + len(pat.steps))))
-            first += len(pat.steps)
-        index._step_ids = ids
-        index._word_steps = _WordCache()
-    all_steps = [step for pat in index.patterns for step in pat.steps]
-    steps_of = index._word_steps.values(
-        vocab,
-        lambda word: frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word)),
-    )
+def _token_steps(toks: TokenTable, facts: dict[str, _WordFacts]) -> dict[int, list[int]]:
+    """Return the tokens (in order) that hit each step id, for the step ids hit at all."""
     lower = toks.lower
+    steps_of = {w: f.steps for w, f in facts.items() if f.steps}
     found_at: dict[int, list[int]] = defaultdict(list)
     for t in _positions(lower, steps_of):
         for k in steps_of[lower[t]]:
