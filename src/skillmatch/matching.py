@@ -43,6 +43,7 @@ _NORM_STRIP = re.compile(r"[\s.\-_/]+")
 _MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
+_GRAM_CACHE = 100_000  # grams whose scored choices are kept
 _COMMON_WORD_ZIPF = 2.5
 _SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
 _CLAUSE_BREAK = frozenset(
@@ -293,12 +294,14 @@ class SkillIndex:
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
     _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
+    _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
     _fuzzy_small: frozenset[str] = frozenset()
     _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
+    _gram_pairs: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -360,6 +363,7 @@ class SkillIndex:
         ):
             keys = self.normalized
             self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+            self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
             self._all_steps = [step for pat in self.patterns for step in pat.steps]
             ids: list[tuple[int, ...]] = []
             first = 0
@@ -515,13 +519,17 @@ def _normalized_candidates(
     # A key that starts no normalized form cannot grow into one: stop extending it. Only the
     # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
+    # On the alias's own tokens the exact match of the same entry and span is found too; it
+    # sorts first in ``_resolve_overlaps``, which then never keeps this one: not built.
+    exact_phrase = index._ci_phrase
     first_keys = {w: f.norm_start for w, f in facts.items() if f.norm_start}
     for i in _positions(lower, first_keys):
         key = first_keys[lower[i]]
         j = i + 1  # the key is made of tokens i..j-1
         while True:
             for idx in normalized.get(key, ()):
-                out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
+                if exact_phrase.get(idx) != tuple(lower[i:j]):
+                    out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
             if j == n or j - i == _MAX_NORM_TOKENS or (brk[j] and not lower[j - 1].endswith("-")):
                 break
             key += _norm_strip(lower[j])
@@ -784,6 +792,26 @@ def _fuzzy_reach(index: SkillIndex) -> dict[str, tuple[frozenset[int], int]]:
 def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int, int]]:
     """Return ``(gram, choice, distance)`` for distances up to 2, by gram then choice.
 
+    The pairs of each gram are kept on the index (up to ``_GRAM_CACHE`` grams): the same
+    uncommon words come back text after text. Only the grams not kept are scored.
+    """
+    if index._fuzzy_pool_of is not index.fuzzy_choices or len(index._gram_pairs) > _GRAM_CACHE:
+        index._gram_pairs = {}
+    cache = index._gram_pairs  # replaced, never cleared, when full: safe to read meanwhile
+    missing = [gram for gram in dict.fromkeys(grams) if gram not in cache]
+    if missing:
+        cache.update(_score_grams(index, missing))
+    found: list[tuple[int, int, int]] = []
+    for g, gram in enumerate(grams):
+        pairs = cache[gram]
+        if pairs:
+            found.extend([(g, c, d) for c, d in pairs])
+    return found
+
+
+def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Return ``(choice, distance)`` for distances up to 2, by choice, for each distinct gram.
+
     Only choices that share the gram's first letter and lie within 2 characters of its length
     can be accepted, so each group of grams is scored against those choices alone: with a
     large taxonomy this is what keeps fuzzy matching fast. Where few choices share a first
@@ -802,10 +830,10 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
         index._fuzzy_cols = {}
         index._fuzzy_small = frozenset(f for f, k in per_letter.items() if k <= _SMALL_POOL)
     small = index._fuzzy_small
-    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for g, gram in enumerate(grams):
-        groups[(gram[0], -1 if gram[0] in small else len(gram))].append(g)
-    found: list[tuple[int, int, int]] = []
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for gram in grams:
+        groups[(gram[0], -1 if gram[0] in small else len(gram))].append(gram)
+    scored: dict[str, tuple[tuple[int, int], ...]] = dict.fromkeys(grams, ())
     for (first, length), members in groups.items():
         group = index._fuzzy_cols.get((first, length))
         if group is None:
@@ -813,11 +841,8 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
                 pool_items = index._fuzzy_pool.items()
                 cols = sorted(c for (f, _), cs in pool_items if f == first for c in cs)
             else:
-                cols = sorted(
-                    c
-                    for k in range(length - 2, length + 3)
-                    for c in index._fuzzy_pool.get((first, k), ())
-                )
+                near = range(length - 2, length + 3)
+                cols = sorted(c for k in near for c in index._fuzzy_pool.get((first, k), ()))
             # The choice texts are kept with their ids: rebuilding them per call is what a
             # large taxonomy would pay for.
             group = (cols, [choices[c] for c in cols])
@@ -825,18 +850,16 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
         cols, texts = group
         if not cols:
             continue
-        matrix = cdist(
-            [grams[g] for g in members],
-            texts,
-            scorer=OSA.distance,
-            score_cutoff=2,
-            workers=1,
-            dtype=None,
-        )
-        for r, k in zip(*np.nonzero(matrix <= 2), strict=True):
-            found.append((members[r], cols[k], int(matrix[r, k])))
-    found.sort()
-    return found
+        matrix = cdist(members, texts, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None)
+        rows, ks = np.nonzero(matrix <= 2)
+        if not rows.size:
+            continue
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for r, k, d in zip(rows.tolist(), ks.tolist(), matrix[rows, ks].tolist(), strict=True):
+            found[r].append((cols[k], d))
+        for r, pairs in found.items():
+            scored[members[r]] = tuple(pairs)
+    return scored
 
 
 # Module-wide: it depends on the word alone, whatever the taxonomy.
