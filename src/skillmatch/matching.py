@@ -288,13 +288,15 @@ class SkillIndex:
     patterns: list[_Pattern] = field(default_factory=list)
     categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
     use_fuzzy: bool = True
-    # Speed caches, filled on first use: every non-empty prefix of a normalized key, the global
-    # ids of each pattern's steps and the steps in that order, and the facts of each word seen.
+    # Speed caches: the first ones are derived from the fields above by ``_prepare`` on first
+    # use; the word facts, fuzzy pools and scored grams fill as texts come.
     _norm_prefixes: frozenset[str] = frozenset()
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
     _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
     _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _exact_lower: frozenset[str] = frozenset()
+    _prepared: bool = False
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
@@ -357,22 +359,29 @@ class SkillIndex:
         """Return the facts of the words of ``vocab`` that some pass may start from.
 
         One cache for every pass: each cache costs a lookup of every distinct word of a text.
+        The first call fills the speed caches that do not depend on the text.
         """
-        if len(self._step_ids) != len(self.patterns) or (
-            self.normalized and not self._norm_prefixes
-        ):
-            keys = self.normalized
-            self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
-            self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
-            self._all_steps = [step for pat in self.patterns for step in pat.steps]
-            ids: list[tuple[int, ...]] = []
-            first = 0
-            for pat in self.patterns:
-                ids.append(tuple(range(first, first + len(pat.steps))))
-                first += len(pat.steps)
-            self._step_ids = ids
-            self._word_facts = _WordCache()
+        if not self._prepared:
+            self._prepare()
         return self._word_facts.values(vocab, self._facts_of)
+
+    def _prepare(self) -> None:
+        """Derive every non-empty prefix of a normalized key, each entry's case-insensitive
+        phrase, the lowercase first words of all exact phrases, and the global ids of each
+        pattern's steps (with the steps in that order)."""
+        keys = self.normalized
+        self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+        self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
+        self._exact_lower = frozenset(self.exact_ci).union(k.lower() for k in self.exact_cs)
+        self._all_steps = [step for pat in self.patterns for step in pat.steps]
+        ids: list[tuple[int, ...]] = []
+        first = 0
+        for pat in self.patterns:
+            ids.append(tuple(range(first, first + len(pat.steps))))
+            first += len(pat.steps)
+        self._step_ids = ids
+        self._word_facts = _WordCache()
+        self._prepared = True
 
     def _facts_of(self, word: str) -> _WordFacts | None:
         stripped = _norm_strip(word)
@@ -498,15 +507,21 @@ def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
 
 
 def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
-    out: list[RawMention] = []
+    """Case-insensitive matches, then case-sensitive ones, each in token order.
+
+    Both are found from one scan of the lowercase words: a token's lowercase form is its text
+    lowercased, so a case-sensitive key's token has that key's lowercase form.
+    """
+    found: tuple[list[RawMention], list[RawMention]] = ([], [])
     n = len(toks)
-    for table, words in ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth)):
-        for i in _positions(words, table):
-            for phrase, idx in table[words[i]]:
+    tables = ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth))
+    for i in _positions(toks.lower, index._exact_lower):
+        for out, (table, words) in zip(found, tables, strict=True):
+            for phrase, idx in table.get(words[i], ()):
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
                     out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
-    return out
+    return found[0] + found[1]
 
 
 def _normalized_candidates(
@@ -565,31 +580,35 @@ def _context_near(alias: Alias, toks: TokenTable, i: int, j: int) -> bool:
     return any(w in exact or (prefixes and w.startswith(prefixes)) for w in window)
 
 
+_METHOD_ORDER = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
+
+
 def _resolve_overlaps(cands: list[RawMention]) -> list[RawMention]:
     """Keep the longest match wherever candidates overlap; ties go to the better method."""
-    order = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
     cands = sorted(
         cands,
         key=lambda c: (
             -(c.end - c.start),
-            order[c.method],
+            _METHOD_ORDER[c.method],
             -c.score,
             bool(c.entry and c.entry.evidence),
         ),
     )
     taken: set[int] = set()
     chosen: list[RawMention] = []
+    spans: set[tuple[int, int]] = set()
     seen: set[tuple[int, int, str]] = set()
     for c in cands:
-        span = range(c.i, c.j)
         key = (c.i, c.j, c.target)
         if key in seen:
             continue
+        span = range(c.i, c.j)
         # The same span may stand for two skills (EKS: kubernetes and aws).
-        if any(t in taken for t in span) and not any((c.i, c.j) == (o.i, o.j) for o in chosen):
+        if (c.i, c.j) not in spans and not taken.isdisjoint(span):
             continue
         seen.add(key)
         chosen.append(c)
+        spans.add((c.i, c.j))
         taken.update(span)
     return chosen
 
