@@ -179,34 +179,25 @@ _V = TypeVar("_V")
 
 
 class _WordCache(Generic[_V]):
-    """A per-word value, cached so that a text's words are classified by set operations.
+    """A per-word value, cached so that a text's words are looked up by set operations.
 
     Each matching pass asks one question of every token ("does this word start a normalized
     key?"); asked per token in Python, that costs more than the matching that follows. Asked
-    once per distinct word and remembered, a text needs a few set operations, and a C-level
-    scan (:func:`_positions`) finds the tokens whose word has a value.
+    once per distinct word and remembered, a text needs two set operations, and a C-level scan
+    (:func:`_positions`) finds the tokens whose word has a value.
     """
 
     __slots__ = ("_limit", "_state")
 
     def __init__(self, limit: int = 200_000) -> None:
         self._limit = limit
-        # (words seen, words with a truthy value, their values); replaced, never cleared, when
-        # full, so a thread matching meanwhile keeps a consistent state.
+        # (words seen, words with a value, their values); replaced, never cleared, when full,
+        # so a thread matching meanwhile keeps a consistent state.
         self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
 
-    def hits(self, vocab: set[str], compute: Callable[[str], _V | None]) -> set[str]:
-        """Return the words of ``vocab`` whose value (``compute(word)``) is truthy."""
-        return self._classify(vocab, compute)[0]
-
     def values(self, vocab: set[str], compute: Callable[[str], _V | None]) -> dict[str, _V]:
-        """Return the truthy values of the words of ``vocab``, by word."""
-        found, values = self._classify(vocab, compute)
-        return {word: values[word] for word in found}
-
-    def _classify(
-        self, vocab: set[str], compute: Callable[[str], _V | None]
-    ) -> tuple[set[str], dict[str, _V]]:
+        """Return the values of the words of ``vocab`` that have one (``compute`` is not None),
+        by word; ``compute`` runs only for the words never seen."""
         seen, hit, values = self._state
         new = vocab.difference(seen)
         if new:
@@ -215,11 +206,11 @@ class _WordCache(Generic[_V]):
                 new = vocab
             for word in new:
                 value = compute(word)
-                if value:
+                if value is not None:
                     values[word] = value
                     hit.add(word)
             seen.update(new)  # after ``hit``: a word seen is already classified
-        return vocab.intersection(hit), values
+        return {word: values[word] for word in vocab.intersection(hit)}
 
 
 def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
@@ -453,17 +444,19 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken, facts, vocab)
+            for c in _fuzzy_candidates(index, toks, taken, facts)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
     skills, pattern_signals = _add_patterns(index, toks, skills, facts)
     signals += pattern_signals
-    for m in skills:
-        m.status = _status(toks, m.i, m.j)
-    for m in signals:
-        m.status = _status(toks, m.i, m.j)
+    # Which cues the text holds at all: most texts have none of some kind.
+    negation = not vocab.isdisjoint(_NEG_CUES)
+    party = not vocab.isdisjoint(_TEAM) or any(vocab.issuperset(c) for c in _HANDED_OFF)
+    if negation or party:
+        for m in skills + signals:
+            m.status = _status(toks, m.i, m.j, negation, party)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -692,7 +685,6 @@ def _fuzzy_candidates(
     toks: TokenTable,
     taken: list[bool],
     facts: dict[str, _WordFacts],
-    vocab: set[str],
 ) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
@@ -703,7 +695,6 @@ def _fuzzy_candidates(
     uncommon = {w for w, f in facts.items() if f.uncommon}
     if not uncommon:
         return []
-    word_ok = _FUZZY_WORDS.hits(vocab, _fuzzy_word)
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -711,7 +702,7 @@ def _fuzzy_candidates(
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    for i in _gram_starts(toks, taken, word_ok, _positions(lower, uncommon)):
+    for i in _gram_starts(toks, taken, _positions(lower, uncommon)):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -737,7 +728,7 @@ def _fuzzy_candidates(
             ):
                 rare = rare or lower[j] in uncommon
                 j += 1
-            if j >= n or taken[j] or brk[j] or lower[j] not in word_ok:
+            if j >= n or taken[j] or brk[j] or not _fuzzy_word(lower[j]):
                 break
             rare = rare or lower[j] in uncommon
             key += lower[j].replace(".", "")
@@ -765,9 +756,7 @@ def _fuzzy_candidates(
     return out
 
 
-def _gram_starts(
-    toks: TokenTable, taken: list[bool], word_ok: set[str], uncommon_at: list[int]
-) -> list[int]:
+def _gram_starts(toks: TokenTable, taken: list[bool], uncommon_at: list[int]) -> list[int]:
     """The tokens from which a gram can reach one of the tokens at ``uncommon_at``, in order.
 
     A gram is 1-3 words (joiners between them not counted) within a line, of tokens not
@@ -781,7 +770,7 @@ def _gram_starts(
         words = 0
         while t >= 0 and not taken[t]:
             if lower[t] not in _JOINERS:
-                if lower[t] not in word_ok:
+                if not _fuzzy_word(lower[t]):
                     break
                 found.add(t)
                 words += 1
@@ -881,14 +870,11 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
     return scored
 
 
-# Module-wide: it depends on the word alone, whatever the taxonomy.
-_FUZZY_WORDS: _WordCache[bool] = _WordCache()
-
-
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
     return sum(1 for t in range(i, j) if toks.lower[t] not in ("-", ".")) > 1
 
 
+@lru_cache(maxsize=100_000)
 def _fuzzy_word(word: str) -> bool:
     """Whether a token may be part of a misspelling: letters, maybe digits and dots ("Vu.js")."""
     if len(word) < 2 or not word[0].isalpha() or word in _STOP_EDGE:
@@ -1020,12 +1006,15 @@ def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _status(toks: TokenTable, i: int, j: int) -> Status:
+def _status(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> Status:
+    """The status of the mention of tokens ``i..j-1``; ``negation`` and ``party`` say whether
+    the text holds a negation cue, and a team word or a hand-off cue (without, none can apply).
+    """
     lo, hi = _sentence_bounds(toks, i, j)
     lower = toks.lower
-    if _negated(lower, lo, hi, i, j):
+    if negation and _negated(lower, lo, hi, i, j):
         return "negated"
-    if _other_party(lower, lo, hi, i, j):
+    if party and _other_party(lower, lo, hi, i, j):
         return "other-party"
     return "counted"
 
