@@ -283,6 +283,7 @@ class SkillIndex:
     # use; the word facts, fuzzy pools and scored grams fill as texts come.
     _norm_prefixes: frozenset[str] = frozenset()
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
+    _step_sets: list[frozenset[int]] = field(default_factory=list)
     _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
     _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
     _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -359,7 +360,7 @@ class SkillIndex:
     def _prepare(self) -> None:
         """Derive every non-empty prefix of a normalized key, each entry's case-insensitive
         phrase, the lowercase first words of all exact phrases, and the global ids of each
-        pattern's steps (with the steps in that order)."""
+        pattern's steps (as a tuple and a set, with the steps in that order)."""
         keys = self.normalized
         self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
         self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
@@ -371,6 +372,7 @@ class SkillIndex:
             ids.append(tuple(range(first, first + len(pat.steps))))
             first += len(pat.steps)
         self._step_ids = ids
+        self._step_sets = [frozenset(i) for i in ids]
         self._word_facts = _WordCache()
         self._prepared = True
 
@@ -761,13 +763,20 @@ def _gram_starts(toks: TokenTable, taken: list[bool], uncommon_at: list[int]) ->
 
     A gram is 1-3 words (joiners between them not counted) within a line, of tokens not
     already matched: so walk back from each uncommon token until three words are passed, or a
-    line break or a matched token stops it. This may keep a start whose grams cannot reach
-    (the joiners are not checked): the gram loop checks everything again.
+    line break or a matched token stops it. An uncommon joiner ('.') is inside a gram only if
+    glued to the token before and followed on its line by a free token, and then a word
+    follows it in the gram: two words at most before it. This may keep a start whose grams
+    cannot reach (not all is checked): the gram loop checks everything again.
     """
-    lower, brk = toks.lower, toks.brk
+    lower, brk, starts, ends = toks.lower, toks.brk, toks.starts, toks.ends
+    n = len(lower)
     found: set[int] = set()
     for t in uncommon_at:
         words = 0
+        if lower[t] in _JOINERS:
+            if brk[t] or starts[t] != ends[t - 1] or t + 1 == n or brk[t + 1] or taken[t + 1]:
+                continue
+            words = 1  # the word after it
         while t >= 0 and not taken[t]:
             if lower[t] not in _JOINERS:
                 if not _fuzzy_word(lower[t]):
@@ -896,9 +905,9 @@ def _add_patterns(
             taken_by[t] = m.target
     signals: list[RawMention] = []
     found_at = _token_steps(toks, facts)
-    for pat, ids in zip(index.patterns, index._step_ids, strict=True):
+    for pat, ids, id_set in zip(index.patterns, index._step_ids, index._step_sets, strict=True):
         # A match, in either order, has a token for every step.
-        if not ids or not all(k in found_at for k in ids):
+        if not ids or not found_at.keys() >= id_set:
             continue
         for positions in _pattern_matches(pat, ids, toks, found_at):
             free = [p for p in positions if pat.signal or taken_by.get(p, pat.target) == pat.target]
