@@ -17,7 +17,14 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from spacy.tokens import Doc
 
-from skillmatch.matching import SkillIndex, _fuzzy_distances
+from skillmatch.matching import (
+    _CUE_REACH,
+    _SENTENCE_END,
+    SkillIndex,
+    _fuzzy_distances,
+    _sentence_bounds,
+    _uncommon_gram_word,
+)
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
 
@@ -168,3 +175,56 @@ def test_normalize_with_the_fast_pattern_equals_the_plain_pattern_on_real_resume
     ):
         text = json.loads(line)["text"]
         assert normalize(text) == _plain_normalize(text)
+
+
+def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], list[int]]:
+    """Two passes over every token: the sentence bounds of each token."""
+    n = len(lower)
+    first, lo = [0] * n, 0
+    for k in range(n):
+        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
+            lo = k
+        first[k] = lo
+    last, hi = [n] * n, n
+    for k in range(n - 1, -1, -1):
+        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
+            hi = k + 1
+        last[k] = hi
+    return first, last
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", ".", ";", "b", "•"]), st.booleans()), max_size=60))
+def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
+    tokens: list[tuple[str, bool]],
+) -> None:
+    lower = ["a"] + [w for w, _ in tokens]
+    brk = [True] + [b for _, b in tokens]
+    n = len(lower)
+    table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
+    first, last = _reference_sentences(lower, brk)
+    for i in range(n):
+        for j in range(i + 1, n + 1):
+            expected = (max(first[i], i - _CUE_REACH), min(last[j - 1], j + _CUE_REACH))
+            assert _sentence_bounds(table, i, j) == expected
+
+
+def _common_gram(gram: str) -> bool:
+    """The per-gram test that ``_uncommon_gram_word`` answers per token (words, joiners)."""
+    from wordfreq import zipf_frequency
+
+    parts = [p for p in re.split(r"[\s\-]+", gram) if p]
+    return bool(parts) and all(zipf_frequency(p, "en") >= 2.5 for p in parts)
+
+
+GRAM_TOKEN = st.sampled_from(
+    ["python", "data", "kubernates", "-", ".", "pytorch", "ml", "vu.js", "team", "zzq"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["python", "data", "kubernates", "pytorch", "zzq"]), st.lists(GRAM_TOKEN))
+def test_gram_is_uncommon_when_one_of_its_tokens_is(first: str, rest: list[str]) -> None:
+    words = [first, *rest]
+    uncommon = any(_uncommon_gram_word(w) for w in words)
+    assert uncommon == (not _common_gram(" ".join(words)))

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from typing import Generic, TypeVar
 
 import numpy as np
 from rapidfuzz.distance import OSA
@@ -41,6 +43,7 @@ _NORM_STRIP = re.compile(r"[\s.\-_/]+")
 _MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
+_GRAM_CACHE = 100_000  # grams whose scored choices are kept
 _COMMON_WORD_ZIPF = 2.5
 _SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
 _CLAUSE_BREAK = frozenset(
@@ -172,6 +175,58 @@ _STOP_EDGE = frozenset(
 )
 
 
+_V = TypeVar("_V")
+
+
+class _WordCache(Generic[_V]):
+    """A per-word value, cached so that a text's words are looked up by set operations.
+
+    Each matching pass asks one question of every token ("does this word start a normalized
+    key?"); asked per token in Python, that costs more than the matching that follows. Asked
+    once per distinct word and remembered, a text needs two set operations, and a C-level scan
+    (:func:`_positions`) finds the tokens whose word has a value.
+    """
+
+    __slots__ = ("_limit", "_state")
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self._limit = limit
+        # (words seen, words with a value, their values); replaced, never cleared, when full,
+        # so a thread matching meanwhile keeps a consistent state.
+        self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
+
+    def values(self, vocab: set[str], compute: Callable[[str], _V | None]) -> dict[str, _V]:
+        """Return the values of the words of ``vocab`` that have one (``compute`` is not None),
+        by word; ``compute`` runs only for the words never seen."""
+        seen, hit, values = self._state
+        new = vocab.difference(seen)
+        if new:
+            if len(seen) > self._limit:
+                seen, hit, values = self._state = (set(), set(), {})
+                new = vocab
+            for word in new:
+                value = compute(word)
+                if value is not None:
+                    values[word] = value
+                    hit.add(word)
+            seen.update(new)  # after ``hit``: a word seen is already classified
+        return {word: values[word] for word in vocab.intersection(hit)}
+
+
+def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
+    """The indices of the ``words`` that are in ``wanted``, found without a Python loop."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+
+@dataclass(frozen=True, slots=True)
+class _WordFacts:
+    """What the passes need to know of a word that one of them may start from."""
+
+    norm_start: str  # the word stripped, if that starts a normalized key; else ""
+    steps: frozenset[int]  # the ids of the pattern steps it hits
+    uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     """One alias, evidence term or pattern of a skill or signal, compiled."""
@@ -224,17 +279,23 @@ class SkillIndex:
     patterns: list[_Pattern] = field(default_factory=list)
     categories_of: dict[str, frozenset[str]] = field(default_factory=dict)
     use_fuzzy: bool = True
-    # Speed caches, filled on first use: every prefix of a normalized key, the global ids of
-    # each pattern's steps, and which step ids each word hits.
+    # Speed caches: the first ones are derived from the fields above by ``_prepare`` on first
+    # use; the word facts, fuzzy pools and scored grams fill as texts come.
     _norm_prefixes: frozenset[str] = frozenset()
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
-    _word_steps: dict[str, frozenset[int]] = field(default_factory=dict)
+    _step_sets: list[frozenset[int]] = field(default_factory=list)
+    _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
+    _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _exact_lower: frozenset[str] = frozenset()
+    _prepared: bool = False
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
     _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
     _fuzzy_small: frozenset[str] = frozenset()
     _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
+    _gram_pairs: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
@@ -286,6 +347,44 @@ class SkillIndex:
         index.fuzzy_entries = list(fuzzy_seen.values())
         return index
 
+    def facts(self, vocab: set[str]) -> dict[str, _WordFacts]:
+        """Return the facts of the words of ``vocab`` that some pass may start from.
+
+        One cache for every pass: each cache costs a lookup of every distinct word of a text.
+        The first call fills the speed caches that do not depend on the text.
+        """
+        if not self._prepared:
+            self._prepare()
+        return self._word_facts.values(vocab, self._facts_of)
+
+    def _prepare(self) -> None:
+        """Derive every non-empty prefix of a normalized key, each entry's case-insensitive
+        phrase, the lowercase first words of all exact phrases, and the global ids of each
+        pattern's steps (as a tuple and a set, with the steps in that order)."""
+        keys = self.normalized
+        self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
+        self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
+        self._exact_lower = frozenset(self.exact_ci).union(k.lower() for k in self.exact_cs)
+        self._all_steps = [step for pat in self.patterns for step in pat.steps]
+        ids: list[tuple[int, ...]] = []
+        first = 0
+        for pat in self.patterns:
+            ids.append(tuple(range(first, first + len(pat.steps))))
+            first += len(pat.steps)
+        self._step_ids = ids
+        self._step_sets = [frozenset(i) for i in ids]
+        self._word_facts = _WordCache()
+        self._prepared = True
+
+    def _facts_of(self, word: str) -> _WordFacts | None:
+        stripped = _norm_strip(word)
+        norm_start = stripped if stripped in self._norm_prefixes else ""
+        steps = frozenset(k for k, step in enumerate(self._all_steps) if _step_hits(step, word))
+        uncommon = _uncommon_gram_word(word)
+        if norm_start or steps or uncommon:
+            return _WordFacts(norm_start, steps, uncommon)
+        return None
+
 
 def _compile_pattern(target: str, signal: bool, rule: TermPattern) -> _Pattern:
     steps = []
@@ -305,13 +404,19 @@ def _norm_strip(word: str) -> str:
     return _NORM_STRIP.sub("", word)
 
 
-@lru_cache(maxsize=200_000)
-def _is_common(word: str) -> bool:
-    """Whether ``word`` (lowercase, may hold spaces) is made only of ordinary English words."""
+def _uncommon_gram_word(word: str) -> bool:
+    """Whether a token that may be part of a gram (a word or a joiner) is not ordinary English.
+
+    It is not when one of its parts (split at spaces and hyphens) is rare ("." is, "-" has no
+    part). A gram is made only of ordinary words unless one of its tokens is not, so this
+    per-word answer, cached, decides which grams are scored.
+    """
     from wordfreq import zipf_frequency
 
+    if word not in _JOINERS and not _fuzzy_word(word):
+        return False
     parts = [p for p in re.split(r"[\s\-]+", word) if p]
-    return bool(parts) and all(zipf_frequency(p, "en") >= _COMMON_WORD_ZIPF for p in parts)
+    return any(zipf_frequency(p, "en") < _COMMON_WORD_ZIPF for p in parts)
 
 
 def _allowed_edits(length: int) -> int:
@@ -329,7 +434,9 @@ def _allowed_edits(length: int) -> int:
 
 def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
-    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks)
+    vocab = set(toks.lower)
+    facts = index.facts(vocab)
+    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, facts)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
     # Skills and level signals are matched independently: a signal phrase ("strong Python")
     # must not hide the skill inside it.
@@ -339,19 +446,19 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken)
+            for c in _fuzzy_candidates(index, toks, taken, facts)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
-    skills, pattern_signals = _add_patterns(index, toks, skills)
+    skills, pattern_signals = _add_patterns(index, toks, skills, facts)
     signals += pattern_signals
-    if skills or signals:
-        sentences = _sentences(toks)
-        for m in skills:
-            m.status = _status(toks, sentences, m.i, m.j)
-        for m in signals:
-            m.status = _status(toks, sentences, m.i, m.j)
+    # Which cues the text holds at all: most texts have none of some kind.
+    negation = not vocab.isdisjoint(_NEG_CUES)
+    party = not vocab.isdisjoint(_TEAM) or any(vocab.issuperset(c) for c in _HANDED_OFF)
+    if negation or party:
+        for m in skills + signals:
+            m.status = _status(toks, m.i, m.j, negation, party)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -395,46 +502,50 @@ def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
 
 
 def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
-    out: list[RawMention] = []
+    """Case-insensitive matches, then case-sensitive ones, each in token order.
+
+    Both are found from one scan of the lowercase words: a token's lowercase form is its text
+    lowercased, so a case-sensitive key's token has that key's lowercase form.
+    """
+    found: tuple[list[RawMention], list[RawMention]] = ([], [])
     n = len(toks)
-    for table, words in ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth)):
-        for i in range(n):
-            cands = table.get(words[i])
-            if not cands:
-                continue
-            for phrase, idx in cands:
+    tables = ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth))
+    for i in _positions(toks.lower, index._exact_lower):
+        for out, (table, words) in zip(found, tables, strict=True):
+            for phrase, idx in table.get(words[i], ()):
                 k = len(phrase)
                 if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
                     out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
-    return out
+    return found[0] + found[1]
 
 
-def _normalized_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+def _normalized_candidates(
+    index: SkillIndex, toks: TokenTable, facts: dict[str, _WordFacts]
+) -> list[RawMention]:
     out: list[RawMention] = []
-    if not index.normalized:
-        return out
+    normalized = index.normalized
     n = len(toks)
-    lower = toks.lower
-    limit = index.max_norm_len
-    if not index._norm_prefixes:
-        index._norm_prefixes = frozenset(k[:e] for k in index.normalized for e in range(len(k) + 1))
-    # A key that starts no normalized form cannot grow into one: stop extending it.
+    lower, brk = toks.lower, toks.brk
+    # A key that starts no normalized form cannot grow into one: stop extending it. Only the
+    # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
-    stripped = [_norm_strip(w) for w in lower]
-    for i in range(n):
-        if stripped[i] not in prefixes:
-            continue
-        key = ""
-        for j in range(i, min(n, i + _MAX_NORM_TOKENS)):
-            if j > i and toks.brk[j] and not lower[j - 1].endswith("-"):
+    # On the alias's own tokens the exact match of the same entry and span is found too; it
+    # sorts first in ``_resolve_overlaps``, which then never keeps this one: not built.
+    exact_phrase = index._ci_phrase
+    first_keys = {w: f.norm_start for w, f in facts.items() if f.norm_start}
+    for i in _positions(lower, first_keys):
+        key = first_keys[lower[i]]
+        j = i + 1  # the key is made of tokens i..j-1
+        while True:
+            for idx in normalized.get(key, ()):
+                if exact_phrase.get(idx) != tuple(lower[i:j]):
+                    out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
+            if j == n or j - i == _MAX_NORM_TOKENS or (brk[j] and not lower[j - 1].endswith("-")):
                 break
-            key += stripped[j]
-            if len(key) > limit or key not in prefixes:
+            key += _norm_strip(lower[j])
+            if key not in prefixes:
                 break
-            if j == i and not key:
-                break
-            for idx in index.normalized.get(key, ()):
-                out.append(_mention(index, toks, idx, i, j + 1, "normalized", 0.95))
+            j += 1
     return out
 
 
@@ -464,31 +575,35 @@ def _context_near(alias: Alias, toks: TokenTable, i: int, j: int) -> bool:
     return any(w in exact or (prefixes and w.startswith(prefixes)) for w in window)
 
 
+_METHOD_ORDER = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
+
+
 def _resolve_overlaps(cands: list[RawMention]) -> list[RawMention]:
     """Keep the longest match wherever candidates overlap; ties go to the better method."""
-    order = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
     cands = sorted(
         cands,
         key=lambda c: (
             -(c.end - c.start),
-            order[c.method],
+            _METHOD_ORDER[c.method],
             -c.score,
             bool(c.entry and c.entry.evidence),
         ),
     )
     taken: set[int] = set()
     chosen: list[RawMention] = []
+    spans: set[tuple[int, int]] = set()
     seen: set[tuple[int, int, str]] = set()
     for c in cands:
-        span = range(c.i, c.j)
         key = (c.i, c.j, c.target)
         if key in seen:
             continue
+        span = range(c.i, c.j)
         # The same span may stand for two skills (EKS: kubernetes and aws).
-        if any(t in taken for t in span) and not any((c.i, c.j) == (o.i, o.j) for o in chosen):
+        if (c.i, c.j) not in spans and not taken.isdisjoint(span):
             continue
         seen.add(key)
         chosen.append(c)
+        spans.add((c.i, c.j))
         taken.update(span)
     return chosen
 
@@ -567,12 +682,21 @@ class _Neighbours:
 # Fuzzy matching
 
 
-def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) -> list[RawMention]:
+def _fuzzy_candidates(
+    index: SkillIndex,
+    toks: TokenTable,
+    taken: list[bool],
+    facts: dict[str, _WordFacts],
+) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
     A gram is scored only if some choice shares its first letter and lies within 2 characters
-    of its length (no other choice can be accepted) and it is not made of ordinary words.
+    of its length (no other choice can be accepted) and it is not made of ordinary words, that
+    is if one of its tokens is not: grams are built only from the starts that reach one.
     """
+    uncommon = {w for w, f in facts.items() if f.uncommon}
+    if not uncommon:
+        return []
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -580,10 +704,7 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    word_ok = list(map(_fuzzy_word, lower))
-    for i in range(n):
-        if taken[i] or not word_ok[i]:
-            continue
+    for i in _gram_starts(toks, taken, _positions(lower, uncommon)):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -592,8 +713,9 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
         lengths, max_len = first
         j = i + 1
         words = 1
+        rare = lower[i] in uncommon
         while len(key) <= max_len:
-            if len(key) in lengths and not _is_common(" ".join(lower[i:j])):
+            if rare and len(key) in lengths:
                 grams.append(key)
                 spans.append((i, j))
             if words == 3:
@@ -606,9 +728,11 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
                 and lower[j] in _JOINERS
                 and starts[j] == ends[j - 1]
             ):
+                rare = rare or lower[j] in uncommon
                 j += 1
-            if j >= n or taken[j] or brk[j] or not word_ok[j]:
+            if j >= n or taken[j] or brk[j] or not _fuzzy_word(lower[j]):
                 break
+            rare = rare or lower[j] in uncommon
             key += lower[j].replace(".", "")
             words += 1
             j += 1
@@ -634,6 +758,39 @@ def _fuzzy_candidates(index: SkillIndex, toks: TokenTable, taken: list[bool]) ->
     return out
 
 
+def _gram_starts(toks: TokenTable, taken: list[bool], uncommon_at: list[int]) -> list[int]:
+    """The tokens from which a gram can reach one of the tokens at ``uncommon_at``, in order.
+
+    A gram is 1-3 words (joiners between them not counted) within a line, of tokens not
+    already matched: so walk back from each uncommon token until three words are passed, or a
+    line break or a matched token stops it. An uncommon joiner ('.') is inside a gram only if
+    glued to the token before and followed on its line by a free token, and then a word
+    follows it in the gram: two words at most before it. This may keep a start whose grams
+    cannot reach (not all is checked): the gram loop checks everything again.
+    """
+    lower, brk, starts, ends = toks.lower, toks.brk, toks.starts, toks.ends
+    n = len(lower)
+    found: set[int] = set()
+    for t in uncommon_at:
+        words = 0
+        if lower[t] in _JOINERS:
+            if brk[t] or starts[t] != ends[t - 1] or t + 1 == n or brk[t + 1] or taken[t + 1]:
+                continue
+            words = 1  # the word after it
+        while t >= 0 and not taken[t]:
+            if lower[t] not in _JOINERS:
+                if not _fuzzy_word(lower[t]):
+                    break
+                found.add(t)
+                words += 1
+                if words == 3:
+                    break
+            if brk[t]:
+                break
+            t -= 1
+    return sorted(found)
+
+
 def _fuzzy_reach(index: SkillIndex) -> dict[str, tuple[frozenset[int], int]]:
     """Map a first letter to the gram lengths (5 or more) that some fuzzy choice could accept.
 
@@ -651,6 +808,26 @@ def _fuzzy_reach(index: SkillIndex) -> dict[str, tuple[frozenset[int], int]]:
 
 def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int, int]]:
     """Return ``(gram, choice, distance)`` for distances up to 2, by gram then choice.
+
+    The pairs of each gram are kept on the index (up to ``_GRAM_CACHE`` grams): the same
+    uncommon words come back text after text. Only the grams not kept are scored.
+    """
+    if index._fuzzy_pool_of is not index.fuzzy_choices or len(index._gram_pairs) > _GRAM_CACHE:
+        index._gram_pairs = {}
+    cache = index._gram_pairs  # replaced, never cleared, when full: safe to read meanwhile
+    missing = [gram for gram in dict.fromkeys(grams) if gram not in cache]
+    if missing:
+        cache.update(_score_grams(index, missing))
+    found: list[tuple[int, int, int]] = []
+    for g, gram in enumerate(grams):
+        pairs = cache[gram]
+        if pairs:
+            found.extend([(g, c, d) for c, d in pairs])
+    return found
+
+
+def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Return ``(choice, distance)`` for distances up to 2, by choice, for each distinct gram.
 
     Only choices that share the gram's first letter and lie within 2 characters of its length
     can be accepted, so each group of grams is scored against those choices alone: with a
@@ -670,10 +847,10 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
         index._fuzzy_cols = {}
         index._fuzzy_small = frozenset(f for f, k in per_letter.items() if k <= _SMALL_POOL)
     small = index._fuzzy_small
-    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
-    for g, gram in enumerate(grams):
-        groups[(gram[0], -1 if gram[0] in small else len(gram))].append(g)
-    found: list[tuple[int, int, int]] = []
+    groups: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for gram in grams:
+        groups[(gram[0], -1 if gram[0] in small else len(gram))].append(gram)
+    scored: dict[str, tuple[tuple[int, int], ...]] = dict.fromkeys(grams, ())
     for (first, length), members in groups.items():
         group = index._fuzzy_cols.get((first, length))
         if group is None:
@@ -681,11 +858,8 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
                 pool_items = index._fuzzy_pool.items()
                 cols = sorted(c for (f, _), cs in pool_items if f == first for c in cs)
             else:
-                cols = sorted(
-                    c
-                    for k in range(length - 2, length + 3)
-                    for c in index._fuzzy_pool.get((first, k), ())
-                )
+                near = range(length - 2, length + 3)
+                cols = sorted(c for k in near for c in index._fuzzy_pool.get((first, k), ()))
             # The choice texts are kept with their ids: rebuilding them per call is what a
             # large taxonomy would pay for.
             group = (cols, [choices[c] for c in cols])
@@ -693,18 +867,16 @@ def _fuzzy_distances(index: SkillIndex, grams: list[str]) -> list[tuple[int, int
         cols, texts = group
         if not cols:
             continue
-        matrix = cdist(
-            [grams[g] for g in members],
-            texts,
-            scorer=OSA.distance,
-            score_cutoff=2,
-            workers=1,
-            dtype=None,
-        )
-        for r, k in zip(*np.nonzero(matrix <= 2), strict=True):
-            found.append((members[r], cols[k], int(matrix[r, k])))
-    found.sort()
-    return found
+        matrix = cdist(members, texts, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None)
+        rows, ks = np.nonzero(matrix <= 2)
+        if not rows.size:
+            continue
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for r, k, d in zip(rows.tolist(), ks.tolist(), matrix[rows, ks].tolist(), strict=True):
+            found[r].append((cols[k], d))
+        for r, pairs in found.items():
+            scored[members[r]] = tuple(pairs)
+    return scored
 
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
@@ -724,7 +896,7 @@ def _fuzzy_word(word: str) -> bool:
 
 
 def _add_patterns(
-    index: SkillIndex, toks: TokenTable, skills: list[RawMention]
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention], facts: dict[str, _WordFacts]
 ) -> tuple[list[RawMention], list[RawMention]]:
     """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
     taken_by: dict[int, str] = {}
@@ -732,14 +904,12 @@ def _add_patterns(
         for t in range(m.i, m.j):
             taken_by[t] = m.target
     signals: list[RawMention] = []
-    found_skills = {m.target for m in skills}
-    hits, starts_of = _token_steps(index, toks)
-    for pat, ids in zip(index.patterns, index._step_ids, strict=True):
-        if not ids or (
-            ids[0] not in starts_of and not (pat.rule.unordered and ids[-1] in starts_of)
-        ):
+    found_at = _token_steps(toks, facts)
+    for pat, ids, id_set in zip(index.patterns, index._step_ids, index._step_sets, strict=True):
+        # A match, in either order, has a token for every step.
+        if not ids or not found_at.keys() >= id_set:
             continue
-        for positions in _pattern_matches(pat, ids, toks, hits, starts_of):
+        for positions in _pattern_matches(pat, ids, toks, found_at):
             free = [p for p in positions if pat.signal or taken_by.get(p, pat.target) == pat.target]
             if not free:
                 continue
@@ -760,7 +930,6 @@ def _add_patterns(
                 elif p not in taken_by:
                     taken_by[p] = pat.target
                     skills.append(m)
-                    found_skills.add(pat.target)
     return skills, signals
 
 
@@ -769,82 +938,50 @@ def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
     return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
 
-def _token_steps(
-    index: SkillIndex, toks: TokenTable
-) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
-    """Return the step ids each token hits, and the tokens (in order) that hit each step id.
-
-    Which steps a word hits is cached on the index, so each word is checked against every
-    pattern step once per index instead of once per token per pattern.
-    """
-    if len(index._step_ids) != len(index.patterns):
-        ids: list[tuple[int, ...]] = []
-        first = 0
-        for pat in index.patterns:
-            ids.append(tuple(range(first, first + len(pat.steps))))
-            first += len(pat.steps)
-        index._step_ids = ids
-        index._word_steps = {}
-    cache = index._word_steps
-    if len(cache) > 200_000:
-        cache.clear()
-    all_steps = [step for pat in index.patterns for step in pat.steps]
-    hits: list[frozenset[int]] = []
-    starts_of: dict[int, list[int]] = defaultdict(list)
-    for t, word in enumerate(toks.lower):
-        hit = cache.get(word)
-        if hit is None:
-            hit = frozenset(k for k, step in enumerate(all_steps) if _step_hits(step, word))
-            cache[word] = hit
-        hits.append(hit)
-        for k in hit:
-            starts_of[k].append(t)
-    return hits, starts_of
+def _token_steps(toks: TokenTable, facts: dict[str, _WordFacts]) -> dict[int, list[int]]:
+    """Return the tokens (in order) that hit each step id, for the step ids hit at all."""
+    lower = toks.lower
+    steps_of = {w: f.steps for w, f in facts.items() if f.steps}
+    found_at: dict[int, list[int]] = defaultdict(list)
+    for t in _positions(lower, steps_of):
+        for k in steps_of[lower[t]]:
+            found_at[k].append(t)
+    return found_at
 
 
 def _pattern_matches(
-    pat: _Pattern,
-    ids: tuple[int, ...],
-    toks: TokenTable,
-    hits: list[frozenset[int]],
-    starts_of: dict[int, list[int]],
+    pat: _Pattern, ids: tuple[int, ...], toks: TokenTable, found_at: dict[int, list[int]]
 ) -> list[list[int]]:
-    found = _ordered_matches(ids, pat.rule.window, toks, hits, starts_of)
+    found = _ordered_matches(ids, pat.rule.window, toks, found_at)
     if pat.rule.unordered and len(pat.steps) > 1:
-        found += [
-            m for m in _ordered_matches(ids[::-1], pat.rule.window, toks, hits, starts_of) if m
-        ]
+        found += [m for m in _ordered_matches(ids[::-1], pat.rule.window, toks, found_at) if m]
     return found
 
 
 def _ordered_matches(
-    ids: Sequence[int],
-    window: int,
-    toks: TokenTable,
-    hits: list[frozenset[int]],
-    starts_of: dict[int, list[int]],
+    ids: Sequence[int], window: int, toks: TokenTable, found_at: dict[int, list[int]]
 ) -> list[list[int]]:
-    lower = toks.lower
-    n = len(lower)
+    """Matches of the steps in this order: each step's token is the first one hitting it after
+    the previous step's, within ``window`` tokens between them and in the same sentence."""
+    lower, brk = toks.lower, toks.brk
     results: list[list[int]] = []
     after = 0  # a match resumes the search after its last token
-    for i in starts_of.get(ids[0], ()):
+    for i in found_at[ids[0]]:
         if i < after:
             continue
         positions = [i]
         pos = i
         for step in ids[1:]:
-            found = -1
-            for k in range(pos + 1, min(n, pos + window + 2)):
-                if lower[k] in _SENTENCE_END or toks.brk[k]:
-                    break
-                if step in hits[k]:
-                    found = k
-                    break
-            if found < 0:
+            tokens = found_at[step]
+            x = bisect_right(tokens, pos)
+            if x == len(tokens) or tokens[x] > pos + window + 1:
                 break
-            positions.append(found)
-            pos = found
+            k = tokens[x]
+            # No sentence end or line break up to and including the step's token.
+            if any(brk[pos + 1 : k + 1]) or not _SENTENCE_END.isdisjoint(lower[pos + 1 : k + 1]):
+                break
+            positions.append(k)
+            pos = k
         if len(positions) == len(ids):
             results.append(positions)
             after = pos + 1
@@ -855,34 +992,38 @@ def _ordered_matches(
 # Negation and other parties
 
 
-def _sentences(toks: TokenTable) -> tuple[list[int], list[int]]:
-    """For every token, the start and end (exclusive) of its sentence, in one pass each way.
+_CUE_REACH = max(_NEG_REACH, _PARTY_REACH)  # no cue is looked for farther from a mention
+
+
+def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
+    """The start of token ``i``'s sentence and the end (exclusive) of token ``j - 1``'s, as far
+    as ``_CUE_REACH`` tokens away: no cue is looked for beyond, so only that window is read.
 
     A sentence ends at a line break or after a sentence-ending token ('.', ';', '•', ...).
     """
-    n = len(toks)
     lower, brk = toks.lower, toks.brk
-    first = [0] * n
-    lo = 0
-    for k in range(n):
-        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
+    lo = max(0, i - _CUE_REACH)
+    for k in range(i, lo, -1):
+        if brk[k] or lower[k - 1] in _SENTENCE_END:
             lo = k
-        first[k] = lo
-    last = [n] * n
-    hi = n
-    for k in range(n - 1, -1, -1):
-        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
-            hi = k + 1
-        last[k] = hi
-    return first, last
+            break
+    hi = min(len(lower), j + _CUE_REACH)
+    for k in range(j, hi):
+        if brk[k] or lower[k] in _SENTENCE_END:
+            hi = k
+            break
+    return lo, hi
 
 
-def _status(toks: TokenTable, sentences: tuple[list[int], list[int]], i: int, j: int) -> Status:
-    lo, hi = sentences[0][i], sentences[1][j - 1]
+def _status(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> Status:
+    """The status of the mention of tokens ``i..j-1``; ``negation`` and ``party`` say whether
+    the text holds a negation cue, and a team word or a hand-off cue (without, none can apply).
+    """
+    lo, hi = _sentence_bounds(toks, i, j)
     lower = toks.lower
-    if _negated(lower, lo, hi, i, j):
+    if negation and _negated(lower, lo, hi, i, j):
         return "negated"
-    if _other_party(lower, lo, hi, i, j):
+    if party and _other_party(lower, lo, hi, i, j):
         return "other-party"
     return "counted"
 
