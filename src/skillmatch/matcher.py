@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from skillmatch import gaming, scoring
 from skillmatch.matching import RawMention, SkillIndex, find_mentions
-from skillmatch.models import Flag, MatchResult, Mention, SkillHit, TextKind
+from skillmatch.models import Flag, MatchResult, Mention, Requirement, SkillHit, TextKind
 from skillmatch.readers import Document
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.text import NormalizedText, normalize
@@ -185,7 +185,7 @@ class SkillMatcher:
         text = norm.original
         raw_skills, raw_signals = found
         kind = kind or scoring.detect_kind(text)
-        mentions = [self._mention(norm, m, hidden_spans) for m in raw_skills]
+        mentions = [self._mention(norm, m, hidden_spans, kind) for m in raw_skills]
         signals = [
             self._mention(norm, m, hidden_spans) for m in raw_signals if m.status == "counted"
         ]
@@ -193,14 +193,8 @@ class SkillMatcher:
         excluded: list[Mention] = []
         for m in mentions:
             if m.status == "counted":
-                if kind == "job":
-                    m = m.model_copy(
-                        update={"requirement": scoring.requirement_of(text, m.start, m.end)}
-                    )
                 by_skill[m.skill_id].append(m)
             else:
-                if kind == "job" and m.status == "negated":
-                    m = m.model_copy(update={"requirement": "negated"})
                 excluded.append(m)
         years = scoring.skill_years(text, by_skill, as_of=as_of)
         flags = gaming.gaming_flags(text, by_skill)
@@ -241,12 +235,23 @@ class SkillMatcher:
         )
 
     def _mention(
-        self, norm: NormalizedText, m: RawMention, hidden_spans: Sequence[tuple[int, int]]
+        self,
+        norm: NormalizedText,
+        m: RawMention,
+        hidden_spans: Sequence[tuple[int, int]],
+        kind: TextKind | None = None,
     ) -> Mention:
+        """Build a mention in the original text's offsets; in a job posting, with how strongly
+        it is asked for."""
         start, end = norm.span_to_original(m.start, m.end)
         status = m.status
         if any(s < end and start < e for s, e in hidden_spans):
             status = "hidden"
+        extra: dict[str, Requirement] = {}
+        if kind == "job" and status == "counted":
+            extra["requirement"] = scoring.requirement_of(norm.original, start, end)
+        elif kind == "job" and status == "negated":
+            extra["requirement"] = "negated"
         # Validated, though valid by construction: pydantic-core validates a flat model faster
         # than model_construct builds one in Python.
         return Mention(
@@ -258,6 +263,7 @@ class SkillMatcher:
             method=m.method,
             score=m.score,
             status=status,
+            **extra,
         )
 
     def _hit(
