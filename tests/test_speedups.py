@@ -228,3 +228,31 @@ def test_gram_is_uncommon_when_one_of_its_tokens_is(first: str, rest: list[str])
     words = [first, *rest]
     uncommon = any(_uncommon_gram_word(w) for w in words)
     assert uncommon == (not _common_gram(" ".join(words)))
+
+
+_STEP_INDEX = SkillIndex.build(TAXONOMY, NLP)
+_STEP_WORDS = sorted(
+    {w.lower().rstrip("*") for p in _STEP_INDEX.patterns for step in p.rule.steps for w in step}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(_STEP_WORDS),
+        st.tuples(st.sampled_from(_STEP_WORDS), st.text(alphabet="eds-ing", max_size=4)).map(
+            "".join
+        ),
+        st.text(max_size=8),
+    )
+)
+def test_pattern_steps_of_a_word_equal_trying_every_step(word: str) -> None:
+    steps = [step for pat in _STEP_INDEX.patterns for step in pat.steps]
+    expected = frozenset(
+        k
+        for k, (exact, prefixes) in enumerate(steps)
+        if word in exact or (prefixes and word.startswith(prefixes))
+    )
+    _STEP_INDEX.facts({word})
+    facts = _STEP_INDEX._facts_of(word)
+    assert (facts.steps if facts else frozenset()) == expected

@@ -284,7 +284,9 @@ class SkillIndex:
     _norm_prefixes: frozenset[str] = frozenset()
     _step_ids: list[tuple[int, ...]] = field(default_factory=list)
     _step_sets: list[frozenset[int]] = field(default_factory=list)
-    _all_steps: list[tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=list)
+    _steps_of_word: dict[str, frozenset[int]] = field(default_factory=dict)
+    _steps_of_prefix: dict[str, frozenset[int]] = field(default_factory=dict)
+    _prefix_lengths: tuple[int, ...] = ()
     _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
     _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
     _exact_lower: frozenset[str] = frozenset()
@@ -365,7 +367,19 @@ class SkillIndex:
         self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
         self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
         self._exact_lower = frozenset(self.exact_ci).union(k.lower() for k in self.exact_cs)
-        self._all_steps = [step for pat in self.patterns for step in pat.steps]
+        # Step ids by exact word and by word prefix ("deploy*"): a new word is looked up once
+        # per prefix length instead of being tried against every step.
+        of_word: dict[str, set[int]] = defaultdict(set)
+        of_prefix: dict[str, set[int]] = defaultdict(set)
+        all_steps = [step for pat in self.patterns for step in pat.steps]
+        for k, (exact, prefixes) in enumerate(all_steps):
+            for w in exact:
+                of_word[w].add(k)
+            for pre in prefixes:
+                of_prefix[pre].add(k)
+        self._steps_of_word = {w: frozenset(ks) for w, ks in of_word.items()}
+        self._steps_of_prefix = {pre: frozenset(ks) for pre, ks in of_prefix.items()}
+        self._prefix_lengths = tuple(sorted({len(pre) for pre in of_prefix}))
         ids: list[tuple[int, ...]] = []
         first = 0
         for pat in self.patterns:
@@ -379,7 +393,11 @@ class SkillIndex:
     def _facts_of(self, word: str) -> _WordFacts | None:
         stripped = _norm_strip(word)
         norm_start = stripped if stripped in self._norm_prefixes else ""
-        steps = frozenset(k for k, step in enumerate(self._all_steps) if _step_hits(step, word))
+        steps = self._steps_of_word.get(word, frozenset())
+        for n in self._prefix_lengths:
+            if n > len(word):
+                break
+            steps = steps | self._steps_of_prefix.get(word[:n], frozenset())
         uncommon = _uncommon_gram_word(word)
         if norm_start or steps or uncommon:
             return _WordFacts(norm_start, steps, uncommon)
@@ -931,11 +949,6 @@ def _add_patterns(
                     taken_by[p] = pat.target
                     skills.append(m)
     return skills, signals
-
-
-def _step_hits(step: tuple[frozenset[str], tuple[str, ...]], word: str) -> bool:
-    exact, prefixes = step
-    return word in exact or (bool(prefixes) and word.startswith(prefixes))
 
 
 def _token_steps(toks: TokenTable, facts: dict[str, _WordFacts]) -> dict[int, list[int]]:
