@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import add
 
 import numpy as np
 import spacy
@@ -166,31 +167,29 @@ class ChunkTokenizer:
             return token_table(self.tokenizer(text), text)
         orth: list[str] = []
         starts: list[int] = []
-        ends: list[int] = []
-        brk: list[bool] = []
+        line_firsts: list[int] = []  # the first token of each line that has one
         offset = 0
         for line in text.split("\n"):
             pos = 0
-            first = True
-            for chunk in line.split():
+            line_chunks = line.split()
+            if line_chunks:
+                line_firsts.append(len(orth))
+            for chunk in line_chunks:
                 pos = line.find(chunk, pos)
-                start = offset + pos
                 spans = splits[chunk]
                 if not spans:
                     orth.append(chunk)
-                    starts.append(start)
-                    ends.append(start + len(chunk))
-                    brk.append(first)
+                    starts.append(offset + pos)
                 else:
                     for a, e in spans:
                         orth.append(chunk[a:e])
-                        starts.append(start + a)
-                        ends.append(start + e)
-                        brk.append(first)
-                        first = False
-                first = False
+                        starts.append(offset + pos + a)
                 pos += len(chunk)
             offset += len(line) + 1
+        ends = list(map(add, starts, map(len, orth)))
+        brk = [False] * len(orth)
+        for k in line_firsts:
+            brk[k] = True
         return TokenTable(text, orth, [o.lower() for o in orth], starts, ends, brk)
 
     def _special_may_cross(self, text: str, chunks: set[str]) -> bool:
