@@ -56,7 +56,6 @@ from skillmatch._dates import (
     total_years,
 )
 from skillmatch.models import (
-    CategoryCoverage,
     CategoryFit,
     Comparison,
     Coverage,
@@ -188,22 +187,35 @@ def detect_kind(text: str) -> TextKind:
 # ------------------------------------------------------------------------------------- coverage
 
 
-_CATEGORY_SKILLS: dict[int, tuple[Taxonomy, tuple[tuple[str, ...], ...]]] = {}
+class _TaxonomyFacts:
+    """What coverage and role scores read of one taxonomy, worked out once per taxonomy object:
+    each category's skill ids (in taxonomy order) and each role's positive category weights with
+    their norm."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.category_skills = tuple(
+            tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
+            for cat in taxonomy.categories
+        )
+        self.roles: list[tuple[str, str, list[tuple[str, float]], float]] = []
+        for role in taxonomy.roles:
+            weights = [(k, v) for k, v in role.categories.items() if v > 0]
+            norm_w = math.sqrt(sum(w * w for _, w in weights))
+            self.roles.append((role.id, role.name, weights, norm_w))
 
 
-def _category_skills(taxonomy: Taxonomy) -> tuple[tuple[str, ...], ...]:
-    """The skill ids of each category, in taxonomy order; computed once per taxonomy object."""
-    cached = _CATEGORY_SKILLS.get(id(taxonomy))
+_TAXONOMY_FACTS: dict[int, tuple[Taxonomy, _TaxonomyFacts]] = {}
+
+
+def _taxonomy_facts(taxonomy: Taxonomy) -> _TaxonomyFacts:
+    cached = _TAXONOMY_FACTS.get(id(taxonomy))
     if cached is not None and cached[0] is taxonomy:
         return cached[1]
-    ids = tuple(
-        tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
-        for cat in taxonomy.categories
-    )
-    if len(_CATEGORY_SKILLS) >= 8:
-        _CATEGORY_SKILLS.clear()
-    _CATEGORY_SKILLS[id(taxonomy)] = (taxonomy, ids)
-    return ids
+    facts = _TaxonomyFacts(taxonomy)
+    if len(_TAXONOMY_FACTS) >= 8:
+        _TAXONOMY_FACTS.clear()
+    _TAXONOMY_FACTS[id(taxonomy)] = (taxonomy, facts)
+    return facts
 
 
 def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
@@ -214,27 +226,29 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     ``Category.weight`` (0 when every weight is 0).
     """
     found = set(found_skill_ids)
-    categories: list[CategoryCoverage] = []
+    categories: list[dict[str, object]] = []
     weighted = total_weight = 0.0
-    for cat, skills in zip(taxonomy.categories, _category_skills(taxonomy), strict=True):
+    facts = _taxonomy_facts(taxonomy)
+    for cat, skills in zip(taxonomy.categories, facts.category_skills, strict=True):
         hit = [s for s in skills if s in found]
         share = len(hit) / len(skills) if skills else 0.0
-        # Built from the taxonomy's own ids: valid by construction, so not validated again.
         categories.append(
-            CategoryCoverage.model_construct(
-                category_id=cat.id,
-                name=cat.name,
-                weight=cat.weight,
-                coverage=share,
-                found=hit,
-                missing=[s for s in skills if s not in found],
-            )
+            {
+                "category_id": cat.id,
+                "name": cat.name,
+                "weight": cat.weight,
+                "coverage": share,
+                "found": hit,
+                "missing": [s for s in skills if s not in found],
+            }
         )
         if skills:
             weighted += cat.weight * share
             total_weight += cat.weight
     overall = min(1.0, weighted / total_weight) if total_weight > 0 else 0.0
-    return Coverage.model_construct(overall=overall, categories=categories)
+    # One validation builds the nested models in pydantic-core: faster than model_construct
+    # builds each category in Python.
+    return Coverage.model_validate({"overall": overall, "categories": categories})
 
 
 # ---------------------------------------------------------------------------------- requirement
@@ -986,6 +1000,8 @@ def estimate_seniority(
 
 # ---------------------------------------------------------------------------------- skill years
 
+# Skill years read the roles with the default rules (their lists of non-work and relevant roles).
+_DEFAULT_RULES = SeniorityRules()
 _BEFORE_SKILL = re.compile(
     r"^[\s'’]*(?:(?:of|in|with|using|on|working|programming|hands-on|professional|commercial|"
     r"production|industry|experience|exp\.?)[\s,]*)*$",
@@ -1019,7 +1035,7 @@ def skill_years(
     claim_starts = [c.start for c in claims]
     by_end = sorted(claims, key=lambda c: c.end)
     claim_ends = [c.end for c in by_end]
-    roles = [r for r in _dated_roles(text, SeniorityRules(), today) if r.status != "education"]
+    roles = [r for r in _dated_roles(text, _DEFAULT_RULES, today) if r.status != "education"]
     roles = [r for r in roles if r.status != "other"]
     out: dict[str, float] = {}
     for skill_id, mentions in mentions_by_skill.items():
@@ -1065,22 +1081,21 @@ def role_scores(taxonomy: Taxonomy, cov: Coverage) -> list[RoleScore]:
     """
     shares = {c.category_id: c.coverage for c in cov.categories}
     names = {c.category_id: c.name for c in cov.categories}
+    norm_c = math.sqrt(sum(s * s for s in shares.values()))
     out: list[tuple[float, int, RoleScore]] = []
-    for index, role in enumerate(taxonomy.roles):
-        weights = {k: v for k, v in role.categories.items() if v > 0}
-        dot = sum(w * shares.get(k, 0.0) for k, w in weights.items())
-        norm_w = math.sqrt(sum(w * w for w in weights.values()))
-        norm_c = math.sqrt(sum(s * s for s in shares.values()))
+    for index, (role_id, name, weights, norm_w) in enumerate(_taxonomy_facts(taxonomy).roles):
+        contributions = [(w * shares.get(k, 0.0), k) for k, w in weights]
+        dot = sum(c for c, _ in contributions)
         score = dot / (norm_w * norm_c) if norm_w > 0 and norm_c > 0 else 0.0
         score = max(0.0, min(1.0, score))
-        drivers = sorted(((w * shares.get(k, 0.0), k) for k, w in weights.items()), reverse=True)
+        drivers = sorted(contributions, reverse=True)
         top = [names.get(k, k) for contribution, k in drivers[:3] if contribution > 0]
         if top:
             reason = "driven by " + ", ".join(top)
         else:
             reason = "the text covers none of the categories this role leans on"
         out.append(
-            (score, index, RoleScore(role_id=role.id, name=role.name, score=score, reason=reason))
+            (score, index, RoleScore(role_id=role_id, name=name, score=score, reason=reason))
         )
     out.sort(key=lambda t: (-t[0], t[1]))
     return [r for _, _, r in out]
