@@ -164,6 +164,7 @@ _YEARS_RE = re.compile(
 # "and a half" 3, "+" 1, the dash 1, the upper number 1, "+" 1) and starts with its qualifier or
 # its number.
 _YEARS_UNITS = tuple(re.compile(p) for p in (r"years?\b", r"yrs?\b", r"mo(?:nths?|s)?\b"))
+_YEARS_UNITS_ANY_CASE = re.compile(r"years?\b|yrs?\b|mo(?:nths?|s)?\b", re.IGNORECASE)
 _YEARS_PIECES = 11
 _YEARS_START = re.compile(
     r"(?<![\w.+\-/])(?:~|\d|a\s|at\s|over|more|min|up\s|about|around|approx|nearly|almost|"
@@ -274,10 +275,15 @@ def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
 
 
 def _unit_anchors(text: str) -> Sequence[int]:
-    """Where the units of time are, in order (every offset when ``text`` has no folded form)."""
+    """Where the units of time are, in order.
+
+    Found by literal searches of the :func:`folded` text; a text without one (rare) is searched
+    with IGNORECASE. (Every offset is no anchor list: a window of one character cuts off a start
+    like "minimum" that runs past it.)
+    """
     low = folded(text)
     if low is None:
-        return range(len(text))
+        return [m.start() for m in _YEARS_UNITS_ANY_CASE.finditer(text)]
     return sorted(m.start() for unit in _YEARS_UNITS for m in unit.finditer(low))
 
 
