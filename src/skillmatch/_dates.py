@@ -453,7 +453,7 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
     A single date without "since"/"from"/"onwards" is not a range.
     """
-    return ranges_from_matches(range_matches(text), as_of=as_of)
+    return list(ranges_from_matches(range_matches(text), as_of=as_of))
 
 
 def range_matches(text: str) -> tuple[re.Match[str], ...]:
@@ -466,9 +466,11 @@ def range_matches(text: str) -> tuple[re.Match[str], ...]:
     return tuple(anchored_scan(_RANGE_RE, text, anchors, _RANGE_PIECES, _RANGE_START))
 
 
-def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> list[DateRange]:
-    """Turn range-pattern matches (:func:`range_matches`) into dated ranges, in text order."""
-    ranges: list[DateRange] = []
+def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Iterator[DateRange]:
+    """Turn range-pattern matches (:func:`range_matches`) into dated ranges, in text order.
+
+    Lazily, so a caller that needs only the first few ranges parses only as many matches.
+    """
     for m in matches:
         first = _parse_date(m, "a", as_of)
         if first is None:
@@ -505,8 +507,7 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> lis
                 finish = date(y2, 7, 1)
         if finish < begin:
             continue
-        ranges.append(DateRange(m.start(), m.end(), begin, finish, open_ended))
-    return ranges
+        yield DateRange(m.start(), m.end(), begin, finish, open_ended)
 
 
 def merge_intervals(intervals: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:

@@ -30,6 +30,7 @@ adding a skill to a résumé never lowers its fit.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -176,8 +177,9 @@ def detect_kind(text: str) -> TextKind:
         raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
     job = _job_cue_count(text)
     resume = _resume_cue_count(text)
-    ranges = _text_date_ranges(text, date.today())
-    resume += 2 * min(len(ranges), 4)
+    # up to four ranges count: the rest are not parsed (seniority reads them for its own date)
+    ranges = ranges_from_matches(_text_range_matches(text), as_of=date.today())
+    resume += 2 * sum(1 for _ in itertools.islice(ranges, 4))
     kinds = {s.kind for s in _text_sections(text)}
     if "work" in kinds and "education" in kinds:
         resume += 3
