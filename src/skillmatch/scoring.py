@@ -823,9 +823,18 @@ def _role_skeletons(text: str, as_of: date) -> tuple[_RoleSkeleton, ...]:
     return tuple(roles)
 
 
-def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
-    non_work_re = _compile_words(rules.non_work_roles)
-    relevant_re = _compile_words(rules.relevant_roles)
+def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> tuple[_Role, ...]:
+    return _dated_roles_by(text, as_of, tuple(rules.non_work_roles), tuple(rules.relevant_roles))
+
+
+# Skill years (default rules) and seniority (the taxonomy's, usually the same lists) read the same
+# roles: kept for the last few texts, as their header searches read whole lines. Read-only.
+@lru_cache(maxsize=4)
+def _dated_roles_by(
+    text: str, as_of: date, non_work_roles: tuple[str, ...], relevant_roles: tuple[str, ...]
+) -> tuple[_Role, ...]:
+    non_work_re = _compile_words(non_work_roles)
+    relevant_re = _compile_words(relevant_roles)
     header_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
     roles: list[_Role] = []
     for skeleton in _role_skeletons(text, as_of):
@@ -843,7 +852,7 @@ def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
         role.relevant = relevant
         role.block_end = skeleton.block_end
         roles.append(role)
-    return roles
+    return tuple(roles)
 
 
 def _counted_roles(roles: Sequence[_Role]) -> list[_Role]:
