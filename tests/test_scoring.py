@@ -252,3 +252,14 @@ def test_cue_counts_equal_the_patterns_counts(text: str) -> None:
 
     assert scoring._job_cue_count(text) == len(scoring._JOB_CUES.findall(text))
     assert scoring._resume_cue_count(text) == len(scoring._RESUME_CUES.findall(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\t;.!?a\u2029", max_size=30))
+def test_posting_segment_breaks_are_the_lookbehind_patterns(text: str) -> None:
+    import re
+
+    from skillmatch import scoring
+
+    breaks = [m.start() for m in re.finditer(r"[\n;]|(?<=[.!?])\s", text)]
+    assert scoring._PostingIndex(text).left == breaks

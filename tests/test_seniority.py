@@ -429,6 +429,7 @@ _SCAN_PIECES = st.sampled_from(
 @example("from Jun – Aug , '19")
 @example("a minimum of 3 and a half + - 5 + years")  # the most pieces before a unit
 @example("x 12 . 2019 / 03 / 20 Q2 2020 ~5 mos")
+@example("ſa minimum of5years")  # no folded form: the units are found with IGNORECASE
 def test_fast_scans_find_what_the_patterns_find(text: str) -> None:
     from skillmatch import _dates
 

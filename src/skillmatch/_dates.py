@@ -164,6 +164,7 @@ _YEARS_RE = re.compile(
 # "and a half" 3, "+" 1, the dash 1, the upper number 1, "+" 1) and starts with its qualifier or
 # its number.
 _YEARS_UNITS = tuple(re.compile(p) for p in (r"years?\b", r"yrs?\b", r"mo(?:nths?|s)?\b"))
+_YEARS_UNITS_ANY_CASE = re.compile(r"years?\b|yrs?\b|mo(?:nths?|s)?\b", re.IGNORECASE)
 _YEARS_PIECES = 11
 _YEARS_START = re.compile(
     r"(?<![\w.+\-/])(?:~|\d|a\s|at\s|over|more|min|up\s|about|around|approx|nearly|almost|"
@@ -274,10 +275,15 @@ def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
 
 
 def _unit_anchors(text: str) -> Sequence[int]:
-    """Where the units of time are, in order (every offset when ``text`` has no folded form)."""
+    """Where the units of time are, in order.
+
+    Found by literal searches of the :func:`folded` text; a text without one (rare) is searched
+    with IGNORECASE. (Every offset is no anchor list: a window of one character cuts off a start
+    like "minimum" that runs past it.)
+    """
     low = folded(text)
     if low is None:
-        return range(len(text))
+        return [m.start() for m in _YEARS_UNITS_ANY_CASE.finditer(text)]
     return sorted(m.start() for unit in _YEARS_UNITS for m in unit.finditer(low))
 
 
@@ -447,7 +453,7 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     "Q3 2018 – Q1 2020", "Jun–Aug 2024", "2023–24", "September 2017 onwards".
     A single date without "since"/"from"/"onwards" is not a range.
     """
-    return ranges_from_matches(range_matches(text), as_of=as_of)
+    return list(ranges_from_matches(range_matches(text), as_of=as_of))
 
 
 def range_matches(text: str) -> tuple[re.Match[str], ...]:
@@ -460,9 +466,11 @@ def range_matches(text: str) -> tuple[re.Match[str], ...]:
     return tuple(anchored_scan(_RANGE_RE, text, anchors, _RANGE_PIECES, _RANGE_START))
 
 
-def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> list[DateRange]:
-    """Turn range-pattern matches (:func:`range_matches`) into dated ranges, in text order."""
-    ranges: list[DateRange] = []
+def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Iterator[DateRange]:
+    """Turn range-pattern matches (:func:`range_matches`) into dated ranges, in text order.
+
+    Lazily, so a caller that needs only the first few ranges parses only as many matches.
+    """
     for m in matches:
         first = _parse_date(m, "a", as_of)
         if first is None:
@@ -499,8 +507,7 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> lis
                 finish = date(y2, 7, 1)
         if finish < begin:
             continue
-        ranges.append(DateRange(m.start(), m.end(), begin, finish, open_ended))
-    return ranges
+        yield DateRange(m.start(), m.end(), begin, finish, open_ended)
 
 
 def merge_intervals(intervals: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterable, Mapping, Sequence
 
+from skillmatch._dates import line_index
 from skillmatch.models import Flag, Mention
 
 __all__ = ["UNSUPPORTED_SCORE", "gaming_flags", "unsupported_skills"]
@@ -39,19 +40,36 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _SEPARATORS = re.compile(r"^[\s,;:/|•·*&+.()\[\]-]*(?:and|or)?[\s,;:/|•·*&+.()\[\]-]*$", re.I)
 
 
-def _prose_line_starts(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
-    """Return the starts of the lines that hold enough words outside mentions to be sentences."""
-    prose: set[int] = set()
-    spans = sorted(spans)
-    k = 0
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        while k < len(spans) and spans[k][1] <= start:
-            k += 1
+class _ProseLines:
+    """Says whether a line holds enough words outside mentions to be a sentence.
+
+    Only the lines where a mention starts are ever asked about, so each is worked out on demand
+    (once): the mentions that reach into the line are found by bisection, not by a walk over
+    every line of the text.
+    """
+
+    def __init__(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = sorted(spans)
+        # the furthest end among the spans so far: spans before the first that reaches past a
+        # line start all end before the line
+        self.reach = list(itertools.accumulate((e for _, e in self.spans), max))
+        self.lines = line_index(text)
+        self.known: dict[int, bool] = {}
+
+    def holds(self, pos: int) -> bool:
+        """Is the line holding offset ``pos`` prose?"""
+        number = self.lines.number(pos)
+        known = self.known.get(number)
+        if known is None:
+            known = self.known[number] = self._is_prose(*self.lines.line(number))
+        return known
+
+    def _is_prose(self, start: int, end: int) -> bool:
+        text, spans = self.text, self.spans
         pieces = []
         pos = start
-        j = k
+        j = bisect_right(self.reach, start)
         while j < len(spans) and spans[j][0] < end:
             s, e = spans[j]
             if s > pos:
@@ -60,23 +78,18 @@ def _prose_line_starts(text: str, spans: Sequence[tuple[int, int]]) -> set[int]:
             j += 1
         if pos < end:
             pieces.append(text[pos:end])
-        if len(_WORD.findall(" ".join(pieces))) >= _PROSE_WORDS:
-            prose.add(start)
-        start = end + 1
-    return prose
+        return len(_WORD.findall(" ".join(pieces))) >= _PROSE_WORDS
 
 
 def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[str]:
     """Return the skills seen only in list-like lines, when a keyword wall makes up the text."""
     if len(mentions_by_skill) < _WALL_MIN_SKILLS:
         return []
-    spans = [(m.start, m.end) for ms in mentions_by_skill.values() for m in ms]
-    prose = _prose_line_starts(text, spans)
+    prose = _ProseLines(text, ((m.start, m.end) for ms in mentions_by_skill.values() for m in ms))
     unsupported = [
         skill
         for skill, ms in mentions_by_skill.items()
-        if ms
-        and not any(m.method == "pattern" or text.rfind("\n", 0, m.start) + 1 in prose for m in ms)
+        if ms and not any(m.method == "pattern" or prose.holds(m.start) for m in ms)
     ]
     found = len(mentions_by_skill)
     if len(unsupported) >= _WALL_MIN_SKILLS and len(unsupported) >= _WALL_SHARE * found:
@@ -84,11 +97,14 @@ def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Menti
     return []
 
 
-def _stuffed(text: str, ms: Sequence[Mention], words: Callable[[], int]) -> str | None:
-    forms = Counter(m.text.lower() for m in ms)
-    form, count = forms.most_common(1)[0]
-    if count >= _REPEAT_MIN and count >= _REPEAT_SHARE * max(words(), 1):
-        return f"{form!r} appears {count} times in {words()} words"
+def _stuffed(
+    text: str, ms: Sequence[Mention], form: str, count: int, words: int | None
+) -> str | None:
+    """Say how ``ms`` stuff the text, if they do. ``form`` is their most repeated surface form,
+    ``count`` its count; ``words`` is the text's word count, given whenever ``count`` reaches
+    ``_REPEAT_MIN`` (only then is it needed)."""
+    if words is not None and count >= _REPEAT_MIN and count >= _REPEAT_SHARE * max(words, 1):
+        return f"{form!r} appears {count} times in {words} words"
     ordered = sorted(ms, key=lambda m: m.start)
     run = 1
     for a, b in itertools.pairwise(ordered):
@@ -101,13 +117,15 @@ def _stuffed(text: str, ms: Sequence[Mention], words: Callable[[], int]) -> str 
 
 def gaming_flags(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[Flag]:
     """Flag keyword stuffing and unsupported keyword walls in ``text``."""
-    # the words are counted only for a form repeated often enough to be stuffing: rarely
-    words = lru_cache(maxsize=1)(lambda: len(_WORD.findall(text)))
+    words: int | None = None  # counted only for a form repeated often enough to be stuffing
     flags: list[Flag] = []
     for skill, ms in mentions_by_skill.items():
         if len(ms) < _RUN:
             continue
-        why = _stuffed(text, ms, words)
+        form, count = Counter(m.text.lower() for m in ms).most_common(1)[0]
+        if words is None and count >= _REPEAT_MIN:
+            words = len(_WORD.findall(text))
+        why = _stuffed(text, ms, form, count, words)
         if why:
             first = min(ms, key=lambda m: m.start)
             flags.append(

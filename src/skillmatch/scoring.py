@@ -30,6 +30,7 @@ adding a skill to a résumé never lowers its fit.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import math
 import re
@@ -56,7 +57,6 @@ from skillmatch._dates import (
     total_years,
 )
 from skillmatch.models import (
-    CategoryCoverage,
     CategoryFit,
     Comparison,
     Coverage,
@@ -177,8 +177,9 @@ def detect_kind(text: str) -> TextKind:
         raise TypeError(f"detect_kind() takes a str, not {type(text).__name__}")
     job = _job_cue_count(text)
     resume = _resume_cue_count(text)
-    ranges = _text_date_ranges(text, date.today())
-    resume += 2 * min(len(ranges), 4)
+    # up to four ranges count: the rest are not parsed (seniority reads them for its own date)
+    ranges = ranges_from_matches(_text_range_matches(text), as_of=date.today())
+    resume += 2 * sum(1 for _ in itertools.islice(ranges, 4))
     kinds = {s.kind for s in _text_sections(text)}
     if "work" in kinds and "education" in kinds:
         resume += 3
@@ -188,23 +189,38 @@ def detect_kind(text: str) -> TextKind:
 # ------------------------------------------------------------------------------------- coverage
 
 
-_CategorySkills = tuple[tuple[str, ...], dict[str, int]]
-_CATEGORY_SKILLS: dict[int, tuple[Taxonomy, tuple[_CategorySkills, ...]]] = {}
+class _TaxonomyFacts:
+    """What coverage and role scores read of one taxonomy, worked out once per taxonomy object:
+    each category's skill ids (in taxonomy order) and each role's positive category weights with
+    their norm."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.category_skills = tuple(
+            tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
+            for cat in taxonomy.categories
+        )
+        self.positions = tuple(
+            {skill_id: k for k, skill_id in enumerate(ids)} for ids in self.category_skills
+        )
+        self.roles: list[tuple[str, str, list[tuple[str, float]], float]] = []
+        for role in taxonomy.roles:
+            weights = [(k, v) for k, v in role.categories.items() if v > 0]
+            norm_w = math.sqrt(sum(w * w for _, w in weights))
+            self.roles.append((role.id, role.name, weights, norm_w))
 
 
-def _category_skills(taxonomy: Taxonomy) -> tuple[_CategorySkills, ...]:
-    """Each category's skill ids in taxonomy order, and each id's position; once per taxonomy."""
-    cached = _CATEGORY_SKILLS.get(id(taxonomy))
+_TAXONOMY_FACTS: dict[int, tuple[Taxonomy, _TaxonomyFacts]] = {}
+
+
+def _taxonomy_facts(taxonomy: Taxonomy) -> _TaxonomyFacts:
+    cached = _TAXONOMY_FACTS.get(id(taxonomy))
     if cached is not None and cached[0] is taxonomy:
         return cached[1]
-    out = []
-    for cat in taxonomy.categories:
-        ids = tuple(dict.fromkeys(s.id for s in taxonomy.skills_in(cat.id)))
-        out.append((ids, {skill_id: k for k, skill_id in enumerate(ids)}))
-    if len(_CATEGORY_SKILLS) >= 8:
-        _CATEGORY_SKILLS.clear()
-    _CATEGORY_SKILLS[id(taxonomy)] = (taxonomy, tuple(out))
-    return tuple(out)
+    facts = _TaxonomyFacts(taxonomy)
+    if len(_TAXONOMY_FACTS) >= 8:
+        _TAXONOMY_FACTS.clear()
+    _TAXONOMY_FACTS[id(taxonomy)] = (taxonomy, facts)
+    return facts
 
 
 def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
@@ -215,10 +231,11 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
     ``Category.weight`` (0 when every weight is 0).
     """
     found = set(found_skill_ids)
-    categories: list[CategoryCoverage] = []
+    categories: list[dict[str, object]] = []
     weighted = total_weight = 0.0
-    for cat, (skills, position) in zip(
-        taxonomy.categories, _category_skills(taxonomy), strict=True
+    facts = _taxonomy_facts(taxonomy)
+    for cat, skills, position in zip(
+        taxonomy.categories, facts.category_skills, facts.positions, strict=True
     ):
         # Only the found skills are looked up, and the missing ones are the slices between
         # them: a taxonomy of 30,000 skills costs list copies, not a membership test each.
@@ -231,22 +248,23 @@ def coverage(taxonomy: Taxonomy, found_skill_ids: Iterable[str]) -> Coverage:
             last = k + 1
         missing += skills[last:]
         share = len(hit) / len(skills) if skills else 0.0
-        # Built from the taxonomy's own ids: valid by construction, so not validated again.
         categories.append(
-            CategoryCoverage.model_construct(
-                category_id=cat.id,
-                name=cat.name,
-                weight=cat.weight,
-                coverage=share,
-                found=hit,
-                missing=missing,
-            )
+            {
+                "category_id": cat.id,
+                "name": cat.name,
+                "weight": cat.weight,
+                "coverage": share,
+                "found": hit,
+                "missing": missing,
+            }
         )
         if skills:
             weighted += cat.weight * share
             total_weight += cat.weight
     overall = min(1.0, weighted / total_weight) if total_weight > 0 else 0.0
-    return Coverage.model_construct(overall=overall, categories=categories)
+    # One validation builds the nested models in pydantic-core: faster than model_construct
+    # builds each category in Python.
+    return Coverage.model_validate({"overall": overall, "categories": categories})
 
 
 # ---------------------------------------------------------------------------------- requirement
@@ -279,7 +297,9 @@ def _is_heading_line(line: str) -> bool:
 
 
 # Where a sentence or bullet can end: a newline, a ";", or "[.!?]" before a blank or the end.
-_SEGMENT_LEFT = re.compile(r"[\n;]|(?<=[.!?])\s")
+# Written without a leading lookbehind, so a search skips to the next of [\n;.!?] fast: the blank
+# after "[.!?]" is a break, at the match end less one.
+_SEGMENT_LEFT = re.compile(r"[\n;]|[.!?]\s")
 _SEGMENT_RIGHT = re.compile(r"[\n;]|[.!?](?=\s|\Z)")
 _PREFERRED_LABEL_AT = re.compile(_PREFERRED_LABEL.pattern[1:], _PREFERRED_LABEL.flags)
 
@@ -295,7 +315,7 @@ class _PostingIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = line_index(text)
-        self.left = [m.start() for m in _SEGMENT_LEFT.finditer(text)]
+        self.left = [m.end() - 1 for m in _SEGMENT_LEFT.finditer(text)]
         self.right = [m.start() for m in _SEGMENT_RIGHT.finditer(text)]
         self.segment_cue: dict[tuple[int, int], bool] = {}
         self.label: dict[int, bool] = {}
@@ -817,9 +837,18 @@ def _role_skeletons(text: str, as_of: date) -> tuple[_RoleSkeleton, ...]:
     return tuple(roles)
 
 
-def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
-    non_work_re = _compile_words(rules.non_work_roles)
-    relevant_re = _compile_words(rules.relevant_roles)
+def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> tuple[_Role, ...]:
+    return _dated_roles_by(text, as_of, tuple(rules.non_work_roles), tuple(rules.relevant_roles))
+
+
+# Skill years (default rules) and seniority (the taxonomy's, usually the same lists) read the same
+# roles: kept for the last few texts, as their header searches read whole lines. Read-only.
+@lru_cache(maxsize=4)
+def _dated_roles_by(
+    text: str, as_of: date, non_work_roles: tuple[str, ...], relevant_roles: tuple[str, ...]
+) -> tuple[_Role, ...]:
+    non_work_re = _compile_words(non_work_roles)
+    relevant_re = _compile_words(relevant_roles)
     header_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
     roles: list[_Role] = []
     for skeleton in _role_skeletons(text, as_of):
@@ -837,7 +866,7 @@ def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> list[_Role]:
         role.relevant = relevant
         role.block_end = skeleton.block_end
         roles.append(role)
-    return roles
+    return tuple(roles)
 
 
 def _counted_roles(roles: Sequence[_Role]) -> list[_Role]:
@@ -998,6 +1027,8 @@ def estimate_seniority(
 
 # ---------------------------------------------------------------------------------- skill years
 
+# Skill years read the roles with the default rules (their lists of non-work and relevant roles).
+_DEFAULT_RULES = SeniorityRules()
 _BEFORE_SKILL = re.compile(
     r"^[\s'’]*(?:(?:of|in|with|using|on|working|programming|hands-on|professional|commercial|"
     r"production|industry|experience|exp\.?)[\s,]*)*$",
@@ -1031,7 +1062,7 @@ def skill_years(
     claim_starts = [c.start for c in claims]
     by_end = sorted(claims, key=lambda c: c.end)
     claim_ends = [c.end for c in by_end]
-    roles = [r for r in _dated_roles(text, SeniorityRules(), today) if r.status != "education"]
+    roles = [r for r in _dated_roles(text, _DEFAULT_RULES, today) if r.status != "education"]
     roles = [r for r in roles if r.status != "other"]
     out: dict[str, float] = {}
     for skill_id, mentions in mentions_by_skill.items():
@@ -1077,22 +1108,21 @@ def role_scores(taxonomy: Taxonomy, cov: Coverage) -> list[RoleScore]:
     """
     shares = {c.category_id: c.coverage for c in cov.categories}
     names = {c.category_id: c.name for c in cov.categories}
+    norm_c = math.sqrt(sum(s * s for s in shares.values()))
     out: list[tuple[float, int, RoleScore]] = []
-    for index, role in enumerate(taxonomy.roles):
-        weights = {k: v for k, v in role.categories.items() if v > 0}
-        dot = sum(w * shares.get(k, 0.0) for k, w in weights.items())
-        norm_w = math.sqrt(sum(w * w for w in weights.values()))
-        norm_c = math.sqrt(sum(s * s for s in shares.values()))
+    for index, (role_id, name, weights, norm_w) in enumerate(_taxonomy_facts(taxonomy).roles):
+        contributions = [(w * shares.get(k, 0.0), k) for k, w in weights]
+        dot = sum(c for c, _ in contributions)
         score = dot / (norm_w * norm_c) if norm_w > 0 and norm_c > 0 else 0.0
         score = max(0.0, min(1.0, score))
-        drivers = sorted(((w * shares.get(k, 0.0), k) for k, w in weights.items()), reverse=True)
+        drivers = sorted(contributions, reverse=True)
         top = [names.get(k, k) for contribution, k in drivers[:3] if contribution > 0]
         if top:
             reason = "driven by " + ", ".join(top)
         else:
             reason = "the text covers none of the categories this role leans on"
         out.append(
-            (score, index, RoleScore(role_id=role.id, name=role.name, score=score, reason=reason))
+            (score, index, RoleScore(role_id=role_id, name=name, score=score, reason=reason))
         )
     out.sort(key=lambda t: (-t[0], t[1]))
     return [r for _, _, r in out]
