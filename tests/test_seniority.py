@@ -495,3 +495,61 @@ def test_title_word_starts_hold_every_match(text: str) -> None:
         assert pattern is not None
         fast = [m.span() for m in scan(pattern, text, at)]
         assert fast == [m.span() for m in pattern.finditer(text)]
+
+
+_HEADER_PIECES = st.sampled_from(
+    [
+        "BSc", "b. sc", "M.S.", "m.s", "Ph.D", "PHD", "master’s", "Masters", "MBA", "student",
+        "students", "University", "universidade", "School", "-", "x", "_", "2", ".", "ſ", "K",
+        "\n", " ", "  ", "intern", "Internship", "teaching  assistant", "engineer", "Data", "é",
+        "/", "(",
+    ]
+)  # fmt: skip
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """Every run of whole lines of ``text``: from a line start to a line end."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    ends = [i for i, c in enumerate(text) if c == "\n"] + [len(text)]
+    return [(s, e) for s in starts for e in ends if s <= e]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_HEADER_PIECES, max_size=20).map("".join))
+def test_header_cue_searches_find_what_a_search_of_the_header_finds(text: str) -> None:
+    from skillmatch import scoring
+
+    cues = [
+        (scoring._EDUCATION_CUES, scoring._EDUCATION_CUE_STARTS),
+        (scoring._SCHOOL_CUES, scoring._SCHOOL_CUE_STARTS),
+    ]
+    lists = [("intern", "internship", "trainee", "teaching assistant"), ("engineer", "data")]
+    for start, end in _line_spans(text):
+        header = text[start:end]
+        for cue, cue_starts in cues:
+            assert scoring._cue_in(cue, cue_starts, text, start, end) == bool(cue.search(header))
+        for words in lists:
+            pattern = scoring._compile_words(words)
+            assert pattern is not None
+            fast = [m.span() for m in scoring._find_words(words, text, start, end)]
+            assert fast == [
+                (s + start, e + start) for s, e in (m.span() for m in pattern.finditer(header))
+            ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ab", "x", "Dév", "2019", " - ", " ", "_", "\n", "é1"]), max_size=20
+    ).map("".join)
+)
+def test_edge_runs_are_the_first_and_last_letter_runs_of_a_line(text: str) -> None:
+    from skillmatch import scoring
+
+    for start, end in _line_spans(text):
+        if "\n" in text[start:end]:
+            continue
+        runs = list(scoring._LETTER_RUN.finditer(text, start, end))
+        first_ends, last_starts = scoring._edge_runs(text, start, end)
+        assert first_ends == [m.end() for m in runs[:2]]
+        assert last_starts == [m.start() for m in runs[::-1][:2]]

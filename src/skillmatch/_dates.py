@@ -32,6 +32,7 @@ __all__ = [
     "merge_intervals",
     "range_matches",
     "ranges_from_matches",
+    "reversed_text",
     "scan",
     "total_years",
 ]
@@ -43,17 +44,22 @@ __all__ = [
 # can start with cheap patterns, then try the real pattern only there: the same matches, faster.
 
 
-def scan(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
-    """Yield what ``pattern.finditer(text)`` yields, trying ``pattern`` only at ``starts``.
+def scan(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """Yield what ``pattern.finditer(text, pos, endpos)`` yields, ``pos`` the first of
+    ``starts``, trying ``pattern`` only at ``starts``.
 
     ``starts`` must ascend and hold every offset where ``pattern`` can match (extra ones cost time
-    only), and ``pattern`` must not match the empty string. ``pattern.match(text, pos)`` sees the
-    whole text (lookbehinds read before ``pos``), so at each start it finds what finditer finds.
+    only), and ``pattern`` must not match the empty string. ``pattern.match(text, pos, endpos)``
+    sees the whole text (lookbehinds read before ``pos``), so at each start it finds what finditer
+    finds.
     """
+    stop = len(text) if endpos is None else endpos
     end = 0
     for start in starts:
         if start >= end:
-            m = pattern.match(text, start)
+            m = pattern.match(text, start, stop)
             if m is not None:
                 end = m.end()
                 yield m
@@ -78,7 +84,9 @@ def folded(text: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _reversed(text: str) -> str:
+def reversed_text(text: str) -> str:
+    """Return ``text`` reversed (the last few are kept): a pattern that reads the same both ways
+    finds the last matches before an offset as the first ones in the reversed text."""
     return text[::-1]
 
 
@@ -103,7 +111,7 @@ def anchored_scan(
     ending by the anchor's first character. Windows are read once each (a later one starts where
     the last ended), so a text of anchors costs linear time.
     """
-    rev = _reversed(text)
+    rev = reversed_text(text)
     n = len(text)
     back = _pieces_back(pieces)
     done = end = 0  # windows read up to done; the last match ends at end

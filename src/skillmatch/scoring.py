@@ -35,7 +35,7 @@ import logging
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -52,6 +52,7 @@ from skillmatch._dates import (
     line_index,
     range_matches,
     ranges_from_matches,
+    reversed_text,
     scan,
     section_at,
     total_years,
@@ -526,7 +527,7 @@ class _TitleIndex:
         self.prefix_end: dict[int, int] = {}
         self.short_lead: dict[int, tuple[int, int]] = {}
         self.title_line: dict[int, bool] = {}
-        self.traps: dict[tuple[int, re.Pattern[str]], tuple[list[re.Match[str]], list[int]]] = {}
+        self.traps: dict[tuple[int, tuple[str, ...]], tuple[list[re.Match[str]], list[int]]] = {}
 
     def bullet_prefix_end(self, number: int, line_start: int, line_end: int) -> int:
         end = self.prefix_end.get(number)
@@ -560,12 +561,12 @@ class _TitleIndex:
         return known
 
     def line_traps(
-        self, number: int, line_start: int, line_end: int, trap_re: re.Pattern[str]
+        self, number: int, line_start: int, line_end: int, traps: tuple[str, ...]
     ) -> tuple[list[re.Match[str]], list[int]]:
-        key = (number, trap_re)
+        key = (number, traps)
         found = self.traps.get(key)
         if found is None:
-            matches = list(trap_re.finditer(self.text, line_start, line_end))
+            matches = list(_find_words(traps, self.text, line_start, line_end))
             found = self.traps[key] = (matches, [m.end() for m in matches])
         return found
 
@@ -603,21 +604,19 @@ def _title_like(text: str, start: int, end: int) -> bool:
     return text[start].isupper() and index.is_title_line(number, line_start, line_end)
 
 
-def _trapped(text: str, start: int, end: int, trap_re: re.Pattern[str] | None) -> str | None:
+def _trapped(text: str, start: int, end: int, traps: tuple[str, ...]) -> str | None:
     """Return the trap phrase that makes the title word at [start, end) no title, if any.
 
     A trap that holds the word ("senior management", "lead time") must cover it. Any other trap
     counts in two places: naming what a lone title word heads ("Lead, Google Developer Student
     Club", "President of the chess society") or just before it ("Grade: Senior 2").
     """
-    if trap_re is None:
-        return None
     index = _title_index(text)
     number = index.lines.number(start)
     line_start, line_end = index.lines.line(number)
     word = text[start:end].lower()
     heads_something = _HEADS_SOMETHING.match(text, end, line_end)
-    matches, ends = index.line_traps(number, line_start, line_end, trap_re)
+    matches, ends = index.line_traps(number, line_start, line_end, traps)
     # The line's traps in order, from the first that ends within 20 characters before the word
     # to the last that starts within 60 after it: traps outside that window decide nothing.
     for i in range(bisect_left(ends, start - 20), len(matches)):
@@ -692,8 +691,26 @@ def _word_starts(lists: tuple[tuple[str, ...], ...]) -> _WordStarts:
     return _WordStarts(lists)
 
 
+def _find_words(words: tuple[str, ...], text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Yield what ``_compile_words(words).finditer(text, start, end)`` yields (nothing for no
+    words), trying the pattern only where :class:`_WordStarts` says a word can start.
+
+    A long line then costs one fast search, not an IGNORECASE try at every offset; the starts
+    are found lazily, so a caller that stops at the first match reads no further.
+    """
+    pattern = _compile_words(words)
+    if pattern is None:
+        return iter(())
+    search = _word_starts((words,)).search
+    low = folded(text)
+    if search is None or low is None:
+        return pattern.finditer(text, start, end)
+    starts = itertools.chain((start,), (m.start() + 1 for m in search.finditer(low, start, end)))
+    return scan(pattern, text, starts, end)
+
+
 def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
-    trap_re = _compile_words(rules.title_traps)
+    traps = tuple(rules.title_traps)
     found: list[SeniorityEvidence] = []
     # Title words first (senior before mid before entry), then level phrases anywhere. The spans
     # taken so far stay sorted and disjoint; one pattern's matches never overlap each other, so
@@ -719,7 +736,7 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
             if detail == "title word":
                 if not _title_like(text, m.start(), m.end()):
                     continue
-                trap = _trapped(text, m.start(), m.end(), trap_re)
+                trap = _trapped(text, m.start(), m.end(), traps)
                 if trap:
                     logger.debug("title %r at %d skipped: trap %r", m.group(0), m.start(), trap)
                     continue
@@ -728,13 +745,34 @@ def _find_titles(text: str, rules: SeniorityRules) -> list[SeniorityEvidence]:
     return sorted(found, key=lambda e: e.start)
 
 
-_EDUCATION_CUES = re.compile(
-    r"(?<!\w)(?:b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|bachelor|master['’]?s?|b\.?\s?tech|m\.?\s?tech|"
+_EDUCATION_WORDS = (
+    r"(?:b\.?\s?sc|m\.?\s?sc|ph\.?\s?d|bachelor|master['’]?s?|b\.?\s?tech|m\.?\s?tech|"
     r"b\.?\s?e\.|b\.?\s?eng|m\.?\s?eng|b\.\s?a\.|m\.\s?a\.|m\.\s?s\.|b\.\s?s\.|mba|diploma|"
-    r"degree|student|coursework|gpa|thesis|undergraduate|postgraduate)(?!\w)",
-    re.IGNORECASE,
+    r"degree|student|coursework|gpa|thesis|undergraduate|postgraduate)(?!\w)"
 )
-_SCHOOL_CUES = re.compile(r"\b(?:university|universidad|universidade|college|school)\b", re.I)
+_EDUCATION_CUES = re.compile(r"(?<!\w)" + _EDUCATION_WORDS, re.IGNORECASE)
+_SCHOOL_WORDS = r"(?:university|universidad|universidade|college|school)\b"
+_SCHOOL_CUES = re.compile(r"\b" + _SCHOOL_WORDS, re.I)
+# Where the cues can start: their lowercase words after a non-word character, in the folded
+# text. A search of these skips fast (a set of characters first); the cues themselves start
+# with a lookbehind and IGNORECASE, so a search tries every offset of a header line slowly.
+_EDUCATION_CUE_STARTS = re.compile(r"[^a-z0-9_]" + _EDUCATION_WORDS)
+_SCHOOL_CUE_STARTS = re.compile(r"[^a-z0-9_]" + _SCHOOL_WORDS)
+
+
+def _cue_in(
+    cue: re.Pattern[str], cue_starts: re.Pattern[str], text: str, start: int, end: int
+) -> bool:
+    """Return ``cue.search(text, start, end) is not None``, trying ``cue`` only at ``start``
+    and after the places ``cue_starts`` finds in the :func:`folded` text (lazily: the first
+    match ends the search)."""
+    low = folded(text)
+    if low is None:
+        return cue.search(text, start, end) is not None
+    starts = itertools.chain(
+        (start,), (m.start() + 1 for m in cue_starts.finditer(low, start, end))
+    )
+    return next(scan(cue, text, starts, end), None) is not None
 
 
 class _Role:
@@ -752,6 +790,28 @@ class _Role:
 
 
 _LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
+def _edge_runs(text: str, line_start: int, line_end: int) -> tuple[list[int], list[int]]:
+    """Return the ends of the first two letter runs of a line and the starts of its last two.
+
+    Whether fewer than two runs lie outside a range of the line needs no more than these (runs
+    ascend, so the k-th run ends before the range only if the first k do). The last runs are the
+    first ones of the reversed line (a run reads the same both ways), so a line of thousands of
+    words costs two short searches, not a list of all its words.
+    """
+    ends: list[int] = []
+    for m in _LETTER_RUN.finditer(text, line_start, line_end):
+        ends.append(m.end())
+        if len(ends) == 2:
+            break
+    rev, n = reversed_text(text), len(text)
+    starts: list[int] = []
+    for m in _LETTER_RUN.finditer(rev, n - line_end, n - line_start):
+        starts.append(n - m.end())
+        if len(starts) == 2:
+            break
+    return ends, starts
 
 
 class _RoleSkeleton:
@@ -789,11 +849,14 @@ def _role_skeletons(text: str, as_of: date) -> tuple[_RoleSkeleton, ...]:
         line_start, line_end = lines.line(number)
         words = line_words.get(number)
         if words is None:
-            runs = list(_LETTER_RUN.finditer(text, line_start, line_end))
-            words = line_words[number] = ([m.start() for m in runs], [m.end() for m in runs])
-        # letter words on the line outside the range (none can straddle its ends: the range
-        # starts after a non-word character and ends at a digit or before a non-word one)
-        outside = bisect_right(words[1], rng.start) + len(words[0]) - bisect_left(words[0], rng.end)
+            words = line_words[number] = _edge_runs(text, line_start, line_end)
+        # letter words on the line outside the range, up to two on each side (none can straddle
+        # its ends: the range starts after a non-word character and ends at a digit or before a
+        # non-word one)
+        first_ends, last_starts = words
+        outside = sum(1 for e in first_ends if e <= rng.start) + sum(
+            1 for s in last_starts if s >= rng.end
+        )
         header_start = line_start
         if outside < 2:
             # the dates stand alone on their line: the title and company are just above
@@ -820,9 +883,13 @@ def _role_skeletons(text: str, as_of: date) -> tuple[_RoleSkeleton, ...]:
             key = (header_start, line_end, section_kind == "work")
             status = header_status.get(key)
             if status is None:
-                header = text[header_start:line_end]
-                school = _EDUCATION_CUES.search(header) is not None or (
-                    section_kind != "work" and _SCHOOL_CUES.search(header) is not None
+                # the header runs from a line start to a line end: a search bounded there reads
+                # what a search of the header's slice reads
+                school = _cue_in(
+                    _EDUCATION_CUES, _EDUCATION_CUE_STARTS, text, header_start, line_end
+                ) or (
+                    section_kind != "work"
+                    and _cue_in(_SCHOOL_CUES, _SCHOOL_CUE_STARTS, text, header_start, line_end)
                 )
                 status = header_status[key] = "education" if school else ""
             role.status = status
@@ -847,18 +914,17 @@ def _dated_roles(text: str, rules: SeniorityRules, as_of: date) -> tuple[_Role, 
 def _dated_roles_by(
     text: str, as_of: date, non_work_roles: tuple[str, ...], relevant_roles: tuple[str, ...]
 ) -> tuple[_Role, ...]:
-    non_work_re = _compile_words(non_work_roles)
-    relevant_re = _compile_words(relevant_roles)
     header_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
     roles: list[_Role] = []
     for skeleton in _role_skeletons(text, as_of):
         key = (skeleton.header_start, skeleton.header_end)
         cues = header_cues.get(key)
         if cues is None:
-            header = text[skeleton.header_start : skeleton.header_end]
+            # a header runs from a line start to a line end: a search bounded there reads what
+            # a search of the header's slice reads
             cues = header_cues[key] = (
-                non_work_re is not None and non_work_re.search(header) is not None,
-                relevant_re is not None and relevant_re.search(header) is not None,
+                next(_find_words(non_work_roles, text, *key), None) is not None,
+                next(_find_words(relevant_roles, text, *key), None) is not None,
             )
         non_work, relevant = cues
         status = skeleton.status or ("non-work" if non_work else "work")
