@@ -91,6 +91,11 @@ def reversed_text(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def _ignoring_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
 def _pieces_back(pieces: int) -> re.Pattern[str]:
     return re.compile(rf"(?:\s*\S+){{0,{pieces}}}")
 
@@ -110,7 +115,14 @@ def anchored_scan(
     anchor's window the pattern is tried where ``starts`` matches: it must match at every start,
     ending by the anchor's first character. Windows are read once each (a later one starts where
     the last ended), so a text of anchors costs linear time.
+
+    ``starts`` is written in lowercase without IGNORECASE and searched in the :func:`folded`
+    text, where it skips faster than an IGNORECASE search of the text; a text without a folded
+    form is searched with IGNORECASE.
     """
+    low_text = folded(text)
+    if low_text is None:
+        low_text, starts = text, _ignoring_case(starts)
     rev = reversed_text(text)
     n = len(text)
     back = _pieces_back(pieces)
@@ -121,7 +133,7 @@ def anchored_scan(
         window = back.match(rev, n - anchor, n - max(done, end))
         assert window is not None  # zero pieces always match
         low = max(done, end, n - window.end())
-        for start in starts.finditer(text, low, anchor + 1):
+        for start in starts.finditer(low_text, low, anchor + 1):
             if start.start() >= end:
                 m = pattern.match(text, start.start())
                 if m is not None:
@@ -176,8 +188,7 @@ _YEARS_UNITS_ANY_CASE = re.compile(r"years?\b|yrs?\b|mo(?:nths?|s)?\b", re.IGNOR
 _YEARS_PIECES = 11
 _YEARS_START = re.compile(
     r"(?<![\w.+\-/])(?:~|\d|a\s|at\s|over|more|min|up\s|about|around|approx|nearly|almost|"
-    r"roughly|close|less|under|fewer|" + "|".join(_NUMBER_WORDS) + ")",
-    re.IGNORECASE,
+    r"roughly|close|less|under|fewer|" + "|".join(_NUMBER_WORDS) + ")"
 )
 _DECADE_RE = re.compile(
     rf"(?<![\w.])(?:{_QUALIFIER})?(?P<n>a|one|two|three)\s+decades?\b", re.IGNORECASE
@@ -401,8 +412,7 @@ _RANGE_ANCHORS = tuple(
 _RANGE_PIECES = 5
 _RANGE_START = re.compile(
     r"(?<![\w/])(?:since|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
-    r"autumn|winter|q|\d)",
-    re.IGNORECASE,
+    r"autumn|winter|q|\d)"
 )
 
 
