@@ -553,3 +553,21 @@ def test_edge_runs_are_the_first_and_last_letter_runs_of_a_line(text: str) -> No
         first_ends, last_starts = scoring._edge_runs(text, start, end)
         assert first_ends == [m.end() for m in runs[:2]]
         assert last_starts == [m.start() for m in runs[::-1][:2]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abs.-", min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text("abs.-", max_size=7),
+)
+def test_trie_of_words_matches_what_their_alternation_matches(words: list[str], text: str) -> None:
+    import re
+
+    from skillmatch import scoring
+
+    trie = re.compile(f"(?:{scoring._trie(words)})(?!a|b|s)")
+    flat = re.compile(
+        "(?:{})(?!a|b|s)".format("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    )
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert all(re.fullmatch(scoring._trie(words), w) for w in words)

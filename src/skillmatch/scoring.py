@@ -38,6 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -649,6 +650,31 @@ def _title_evidence(m: re.Match[str], level: Level, detail: str) -> SeniorityEvi
 _LEAD_WORD = re.compile(r"[a-z0-9_]+")
 
 
+def _trie(words: Iterable[str]) -> str:
+    """Return a pattern that matches exactly the (non-empty) ``words``, written as a trie.
+
+    Python's re tries a branch's alternatives one by one: "senior|sr|staff" tries three at every
+    offset, "s(?:enior|r|taff)" one test of "s" at most offsets. Longer words are tried first.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+
+    return emit(root)
+
+
 class _WordStarts:
     """Find where the words of several word lists (as :func:`_compile_words` matches them) can
     start in a text, with one search of its lowered form instead of one whole scan per list.
@@ -671,8 +697,7 @@ class _WordStarts:
                 if lead is not None and i not in leads.setdefault(lead.group(0), []):
                     leads[lead.group(0)].append(i)
         self.lists_of = leads
-        body = "|".join(sorted(map(re.escape, leads), key=len, reverse=True))
-        self.search = re.compile(rf"[^a-z0-9_]({body})(?!\w)") if leads else None
+        self.search = re.compile(rf"[^a-z0-9_]({_trie(leads)})(?!\w)") if leads else None
 
     def starts(self, text: str) -> list[list[int]] | None:
         """Return, for each list, the ascending offsets where its words can start, or None."""
