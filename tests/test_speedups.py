@@ -19,10 +19,16 @@ from spacy.tokens import Doc
 
 from skillmatch.matching import (
     _CUE_REACH,
+    _DELEGATION,
+    _HANDED_OFF,
+    _NEG_CUES,
     _SENTENCE_END,
+    _STATUS_CUES,
+    _TEAM,
     SkillIndex,
     _fuzzy_distances,
     _sentence_bounds,
+    _status,
     _uncommon_gram_word,
 )
 from skillmatch.taxonomy import Taxonomy
@@ -207,6 +213,34 @@ def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
         for j in range(i + 1, n + 1):
             expected = (max(first[i], i - _CUE_REACH), min(last[j - 1], j + _CUE_REACH))
             assert _sentence_bounds(table, i, j) == expected
+
+
+# Mostly other words, so that many windows hold no cue word; cues of several words whole.
+CUE_PHRASE = st.one_of(
+    st.sampled_from(["x", "sql", "required", "needed", ".", "job", "uses", "trains"]).map(
+        lambda w: (w,)
+    ),
+    st.sampled_from(sorted({(w,) for w in (*_NEG_CUES, *_TEAM)} | set(_HANDED_OFF + _DELEGATION))),
+    st.just(("x",)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(CUE_PHRASE, st.booleans()), min_size=1, max_size=20))
+def test_mention_without_a_cue_word_within_reach_is_counted(
+    phrases: list[tuple[tuple[str, ...], bool]],
+) -> None:
+    lower: list[str] = []
+    brk: list[bool] = []
+    for phrase, line_break in phrases:
+        brk += [line_break or not lower] + [False] * (len(phrase) - 1)
+        lower += phrase
+    n = len(lower)
+    table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 4) + 1):
+            if _STATUS_CUES.isdisjoint(lower[max(0, i - _CUE_REACH) : j + _CUE_REACH]):
+                assert _status(table, i, j, True, True) == "counted"
 
 
 def _common_gram(gram: str) -> bool:

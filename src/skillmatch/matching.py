@@ -475,8 +475,11 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
     negation = not vocab.isdisjoint(_NEG_CUES)
     party = not vocab.isdisjoint(_TEAM) or any(vocab.issuperset(c) for c in _HANDED_OFF)
     if negation or party:
+        # Only a mention with a cue word within reach can be anything but counted.
+        lower = toks.lower
         for m in skills + signals:
-            m.status = _status(toks, m.i, m.j, negation, party)
+            if not _STATUS_CUES.isdisjoint(lower[max(0, m.i - _CUE_REACH) : m.j + _CUE_REACH]):
+                m.status = _status(toks, m.i, m.j, negation, party)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -1006,6 +1009,9 @@ def _ordered_matches(
 
 
 _CUE_REACH = max(_NEG_REACH, _PARTY_REACH)  # no cue is looked for farther from a mention
+# Every word that a cue check below looks for: a mention of tokens i..j-1 with none of them in
+# i - _CUE_REACH .. j + _CUE_REACH - 1 is counted.
+_STATUS_CUES = frozenset(_NEG_CUES).union(_TEAM, _PARTY_CUE_FIRST)
 
 
 def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
