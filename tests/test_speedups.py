@@ -20,16 +20,22 @@ from spacy.tokens import Doc
 from skillmatch.matching import (
     _CUE_REACH,
     _DELEGATION,
+    _EXACT,
     _HANDED_OFF,
     _NEG_CUES,
+    _NORM_START,
     _SENTENCE_END,
     _STATUS_CUES,
+    _STEPS,
     _TEAM,
+    _UNCOMMON,
     SkillIndex,
     _fuzzy_distances,
+    _Occurrences,
     _sentence_bounds,
     _status,
     _uncommon_gram_word,
+    _WordFacts,
 )
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
@@ -290,3 +296,24 @@ def test_pattern_steps_of_a_word_equal_trying_every_step(word: str) -> None:
     _STEP_INDEX.facts({word})
     facts = _STEP_INDEX._facts_of(word)
     assert (facts.steps if facts else frozenset()) == expected
+
+
+FACT_WORDS = {
+    "a": _WordFacts(True, "", frozenset(), False),
+    "b": _WordFacts(False, "b", frozenset({1}), False),
+    "c": _WordFacts(False, "", frozenset(), True),
+    "d": _WordFacts(True, "d", frozenset({2, 3}), True),
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*FACT_WORDS, "x", "y"]), max_size=40))
+def test_occurrences_where_equal_a_loop_over_every_token(lower: list[str]) -> None:
+    occurrences = _Occurrences(lower, FACT_WORDS)
+    for fact in (_EXACT, _NORM_START, _STEPS, _UNCOMMON):
+        expected = [
+            (t, FACT_WORDS[w])
+            for t, w in enumerate(lower)
+            if w in FACT_WORDS and fact(FACT_WORDS[w])
+        ]
+        assert occurrences.where(fact) == expected

@@ -24,6 +24,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -222,9 +223,36 @@ def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
 class _WordFacts:
     """What the passes need to know of a word that one of them may start from."""
 
+    exact: bool  # the lowercase first word of some exact phrase
     norm_start: str  # the word stripped, if that starts a normalized key; else ""
     steps: frozenset[int]  # the ids of the pattern steps it hits
     uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
+
+
+_EXACT = attrgetter("exact")
+_NORM_START = attrgetter("norm_start")
+_STEPS = attrgetter("steps")
+_UNCOMMON = attrgetter("uncommon")
+
+
+class _Occurrences:
+    """The tokens of a text whose word has facts, with those facts.
+
+    A C-level scan costs about as much as the Python loop it replaces would for a tenth of the
+    tokens: touching every token's word is the cost, not the set it is looked up in. So the
+    tokens are scanned once for all the passes; each pass then selects its tokens among the
+    few found, by one of the facts (:meth:`where`), again without a Python loop.
+    """
+
+    __slots__ = ("_at", "_facts")
+
+    def __init__(self, lower: Sequence[str], facts: dict[str, _WordFacts]) -> None:
+        self._at = _positions(lower, facts)
+        self._facts = list(map(facts.__getitem__, map(lower.__getitem__, self._at)))
+
+    def where(self, fact: Callable[[_WordFacts], object]) -> list[tuple[int, _WordFacts]]:
+        """The ``(token, facts)`` of the tokens, in order, whose word has a true ``fact``."""
+        return list(compress(zip(self._at, self._facts, strict=True), map(fact, self._facts)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +419,7 @@ class SkillIndex:
         self._prepared = True
 
     def _facts_of(self, word: str) -> _WordFacts | None:
+        exact = word in self._exact_lower
         stripped = _norm_strip(word)
         norm_start = stripped if stripped in self._norm_prefixes else ""
         steps = self._steps_of_word.get(word, frozenset())
@@ -399,8 +428,8 @@ class SkillIndex:
                 break
             steps = steps | self._steps_of_prefix.get(word[:n], frozenset())
         uncommon = _uncommon_gram_word(word)
-        if norm_start or steps or uncommon:
-            return _WordFacts(norm_start, steps, uncommon)
+        if exact or norm_start or steps or uncommon:
+            return _WordFacts(exact, norm_start, steps, uncommon)
         return None
 
 
@@ -453,8 +482,9 @@ def _allowed_edits(length: int) -> int:
 def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
     vocab = set(toks.lower)
-    facts = index.facts(vocab)
-    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, facts)
+    occurrences = _Occurrences(toks.lower, index.facts(vocab))
+    candidates = _exact_candidates(index, toks, occurrences)
+    candidates += _normalized_candidates(index, toks, occurrences)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
     # Skills and level signals are matched independently: a signal phrase ("strong Python")
     # must not hide the skill inside it.
@@ -464,12 +494,12 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken, facts)
+            for c in _fuzzy_candidates(index, toks, taken, occurrences)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
-    skills, pattern_signals = _add_patterns(index, toks, skills, facts)
+    skills, pattern_signals = _add_patterns(index, toks, skills, occurrences)
     signals += pattern_signals
     # Which cues the text holds at all: most texts have none of some kind.
     negation = not vocab.isdisjoint(_NEG_CUES)
@@ -522,7 +552,9 @@ def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
     return start, end
 
 
-def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+def _exact_candidates(
+    index: SkillIndex, toks: TokenTable, occurrences: _Occurrences
+) -> list[RawMention]:
     """Case-insensitive matches, then case-sensitive ones, each in token order.
 
     Both are found from one scan of the lowercase words: a token's lowercase form is its text
@@ -531,17 +563,17 @@ def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
     found: tuple[list[RawMention], list[RawMention]] = ([], [])
     n = len(toks)
     tables = ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth))
-    for i in _positions(toks.lower, index._exact_lower):
-        for out, (table, words) in zip(found, tables, strict=True):
-            for phrase, idx in table.get(words[i], ()):
+    for i, _ in occurrences.where(_EXACT):
+        for out, (table, forms) in zip(found, tables, strict=True):
+            for phrase, idx in table.get(forms[i], ()):
                 k = len(phrase)
-                if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
+                if i + k <= n and (k == 1 or tuple(forms[i : i + k]) == phrase):
                     out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
     return found[0] + found[1]
 
 
 def _normalized_candidates(
-    index: SkillIndex, toks: TokenTable, facts: dict[str, _WordFacts]
+    index: SkillIndex, toks: TokenTable, occurrences: _Occurrences
 ) -> list[RawMention]:
     out: list[RawMention] = []
     normalized = index.normalized
@@ -553,9 +585,8 @@ def _normalized_candidates(
     # On the alias's own tokens the exact match of the same entry and span is found too; it
     # sorts first in ``_resolve_overlaps``, which then never keeps this one: not built.
     exact_phrase = index._ci_phrase
-    first_keys = {w: f.norm_start for w, f in facts.items() if f.norm_start}
-    for i in _positions(lower, first_keys):
-        key = first_keys[lower[i]]
+    for i, facts in occurrences.where(_NORM_START):
+        key = facts.norm_start
         j = i + 1  # the key is made of tokens i..j-1
         while True:
             for idx in normalized.get(key, ()):
@@ -707,7 +738,7 @@ def _fuzzy_candidates(
     index: SkillIndex,
     toks: TokenTable,
     taken: list[bool],
-    facts: dict[str, _WordFacts],
+    occurrences: _Occurrences,
 ) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
@@ -715,9 +746,10 @@ def _fuzzy_candidates(
     of its length (no other choice can be accepted) and it is not made of ordinary words, that
     is if one of its tokens is not: grams are built only from the starts that reach one.
     """
-    uncommon = {w for w, f in facts.items() if f.uncommon}
-    if not uncommon:
+    uncommon_at = occurrences.where(_UNCOMMON)
+    if not uncommon_at:
         return []
+    uncommon = {toks.lower[t] for t, _ in uncommon_at}
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -725,7 +757,7 @@ def _fuzzy_candidates(
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    for i in _gram_starts(toks, taken, _positions(lower, uncommon)):
+    for i in _gram_starts(toks, taken, [t for t, _ in uncommon_at]):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -917,7 +949,7 @@ def _fuzzy_word(word: str) -> bool:
 
 
 def _add_patterns(
-    index: SkillIndex, toks: TokenTable, skills: list[RawMention], facts: dict[str, _WordFacts]
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention], occurrences: _Occurrences
 ) -> tuple[list[RawMention], list[RawMention]]:
     """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
     taken_by: dict[int, str] = {}
@@ -925,7 +957,7 @@ def _add_patterns(
         for t in range(m.i, m.j):
             taken_by[t] = m.target
     signals: list[RawMention] = []
-    found_at = _token_steps(toks, facts)
+    found_at = _token_steps(occurrences)
     for pat, ids, id_set in zip(index.patterns, index._step_ids, index._step_sets, strict=True):
         # A match, in either order, has a token for every step.
         if not ids or not found_at.keys() >= id_set:
@@ -954,13 +986,11 @@ def _add_patterns(
     return skills, signals
 
 
-def _token_steps(toks: TokenTable, facts: dict[str, _WordFacts]) -> dict[int, list[int]]:
+def _token_steps(occurrences: _Occurrences) -> dict[int, list[int]]:
     """Return the tokens (in order) that hit each step id, for the step ids hit at all."""
-    lower = toks.lower
-    steps_of = {w: f.steps for w, f in facts.items() if f.steps}
     found_at: dict[int, list[int]] = defaultdict(list)
-    for t in _positions(lower, steps_of):
-        for k in steps_of[lower[t]]:
+    for t, facts in occurrences.where(_STEPS):
+        for k in facts.steps:
             found_at[k].append(t)
     return found_at
 
