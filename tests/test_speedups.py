@@ -30,6 +30,7 @@ from skillmatch.matching import (
     _TEAM,
     _UNCOMMON,
     SkillIndex,
+    _exact_candidates,
     _fuzzy_distances,
     _Occurrences,
     _sentence_bounds,
@@ -317,3 +318,50 @@ def test_occurrences_where_equal_a_loop_over_every_token(lower: list[str]) -> No
             if w in FACT_WORDS and fact(FACT_WORDS[w])
         ]
         assert occurrences.where(fact) == expected
+
+
+def _plain_exact(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
+    """Every exact phrase checked at every token: ``(entry id, start token, end token)``."""
+    found: tuple[list[tuple[int, int, int]], ...] = ([], [])
+    n = len(table.lower)
+    for i in range(n):
+        for out, phrases, forms in zip(
+            found, (index.exact_ci, index.exact_cs), (table.lower, table.orth), strict=True
+        ):
+            for phrase, idx in phrases.get(forms[i], ()):
+                if tuple(forms[i : i + len(phrase)]) == phrase:
+                    out.append((id(index.entries[idx]), i, i + len(phrase)))
+    return found[0] + found[1]
+
+
+_PHRASE_WORDS = sorted(
+    {
+        w
+        for lst in (*_STEP_INDEX.exact_ci.values(), *_STEP_INDEX.exact_cs.values())
+        for p, _ in lst
+        for w in p
+    }
+)
+_ON_DATA = sorted(
+    {w for first in ("on", "data", "google") for p, _ in _STEP_INDEX.exact_ci[first] for w in p}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_ON_DATA), st.sampled_from(_PHRASE_WORDS), st.just("x")),
+        max_size=30,
+    )
+)
+def test_exact_phrases_grouped_by_second_word_equal_checking_every_phrase(
+    words: list[str],
+) -> None:
+    orth = [w.capitalize() if len(w) % 3 == 0 else w for w in words]
+    n = len(orth)
+    table = TokenTable(
+        " ".join(orth), orth, [w.lower() for w in orth], [0] * n, [1] * n, [True] * n
+    )
+    occurrences = _Occurrences(table.lower, _STEP_INDEX.facts(set(table.lower)))
+    got = [(id(m.entry), m.i, m.j) for m in _exact_candidates(_STEP_INDEX, table, occurrences)]
+    assert got == _plain_exact(_STEP_INDEX, table)
