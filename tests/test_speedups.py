@@ -22,6 +22,7 @@ from skillmatch.matching import (
     _DELEGATION,
     _EXACT,
     _HANDED_OFF,
+    _MAX_NORM_TOKENS,
     _NEG_CUES,
     _NORM_START,
     _SENTENCE_END,
@@ -32,6 +33,8 @@ from skillmatch.matching import (
     SkillIndex,
     _exact_candidates,
     _fuzzy_distances,
+    _norm_strip,
+    _normalized_candidates,
     _Occurrences,
     _sentence_bounds,
     _status,
@@ -312,12 +315,8 @@ FACT_WORDS = {
 def test_occurrences_where_equal_a_loop_over_every_token(lower: list[str]) -> None:
     occurrences = _Occurrences(lower, FACT_WORDS)
     for fact in (_EXACT, _NORM_START, _STEPS, _UNCOMMON):
-        expected = [
-            (t, FACT_WORDS[w])
-            for t, w in enumerate(lower)
-            if w in FACT_WORDS and fact(FACT_WORDS[w])
-        ]
-        assert occurrences.where(fact) == expected
+        at = [t for t, w in enumerate(lower) if w in FACT_WORDS and fact(FACT_WORDS[w])]
+        assert occurrences.where(fact) == (at, [FACT_WORDS[lower[t]] for t in at])
 
 
 def _plain_exact(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
@@ -365,3 +364,44 @@ def test_exact_phrases_grouped_by_second_word_equal_checking_every_phrase(
     occurrences = _Occurrences(table.lower, _STEP_INDEX.facts(set(table.lower)))
     got = [(id(m.entry), m.i, m.j) for m in _exact_candidates(_STEP_INDEX, table, occurrences)]
     assert got == _plain_exact(_STEP_INDEX, table)
+
+
+def _plain_normalized(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
+    """Every key grown from every start token: ``(entry id, start token, end token)``."""
+    lower, n, found = table.lower, len(table.lower), []
+    for i in range(n):
+        key = _norm_strip(lower[i])
+        for j in range(i + 1, min(n, i + _MAX_NORM_TOKENS) + 1):
+            if not key or key not in index._norm_prefixes:
+                break
+            for idx in index.normalized.get(key, ()):
+                if index._ci_phrase.get(idx) != tuple(lower[i:j]):
+                    found.append((id(index.entries[idx]), i, j))
+            if j == n or (table.brk[j] and not lower[j - 1].endswith("-")):
+                break
+            key += _norm_strip(lower[j])
+    return found
+
+
+_KEY_PIECES = sorted(
+    {k[:3] for k in _STEP_INDEX.normalized} | {k[3:] for k in _STEP_INDEX.normalized}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_KEY_PIECES, "to", "a", "-", ".", "x"]), st.booleans()),
+        max_size=30,
+    )
+)
+def test_normalized_starts_dropped_early_equal_growing_every_start(
+    tokens: list[tuple[str, bool]],
+) -> None:
+    lower = [w for w, _ in tokens]
+    n = len(lower)
+    brk = [b or t == 0 for t, (_, b) in enumerate(tokens)]
+    table = TokenTable(" ".join(lower), lower, lower, [0] * n, [1] * n, brk)
+    occurrences = _Occurrences(lower, _STEP_INDEX.facts(set(lower)))
+    got = [(id(m.entry), m.i, m.j) for m in _normalized_candidates(_STEP_INDEX, table, occurrences)]
+    assert got == _plain_normalized(_STEP_INDEX, table)

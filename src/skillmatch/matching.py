@@ -250,9 +250,10 @@ class _Occurrences:
         self._at = _positions(lower, facts)
         self._facts = list(map(facts.__getitem__, map(lower.__getitem__, self._at)))
 
-    def where(self, fact: Callable[[_WordFacts], object]) -> list[tuple[int, _WordFacts]]:
-        """The ``(token, facts)`` of the tokens, in order, whose word has a true ``fact``."""
-        return list(compress(zip(self._at, self._facts, strict=True), map(fact, self._facts)))
+    def where(self, fact: Callable[[_WordFacts], object]) -> tuple[list[int], list[_WordFacts]]:
+        """The tokens, in order, whose word has a true ``fact``, and their words' facts."""
+        keep = list(map(fact, self._facts))
+        return list(compress(self._at, keep)), list(compress(self._facts, keep))
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,7 +588,7 @@ def _exact_candidates(
     found: tuple[list[RawMention], list[RawMention]] = ([], [])
     n = len(toks)
     tables = tuple(zip(index._exact_firsts, (toks.lower, toks.orth), found, strict=True))
-    for i, _ in occurrences.where(_EXACT):
+    for i in occurrences.where(_EXACT)[0]:
         for table, forms, out in tables:
             phrases = table.get(forms[i])
             if phrases is None:
@@ -615,8 +616,14 @@ def _normalized_candidates(
     # On the alias's own tokens the exact match of the same entry and span is found too; it
     # sorts first in ``_resolve_overlaps``, which then never keeps this one: not built.
     exact_phrase = index._ci_phrase
-    for i, facts in occurrences.where(_NORM_START):
+    for i, facts in zip(*occurrences.where(_NORM_START), strict=True):
         key = facts.norm_start
+        # Most starts ("to", "a", "in") are no key and do not grow with the next token into
+        # the start of one: they are dropped before the loop.
+        if key not in normalized and (
+            i + 1 == n or key + _norm_strip(lower[i + 1]) not in prefixes
+        ):
+            continue
         j = i + 1  # the key is made of tokens i..j-1
         while True:
             for idx in normalized.get(key, ()):
@@ -776,10 +783,10 @@ def _fuzzy_candidates(
     of its length (no other choice can be accepted) and it is not made of ordinary words, that
     is if one of its tokens is not: grams are built only from the starts that reach one.
     """
-    uncommon_at = occurrences.where(_UNCOMMON)
+    uncommon_at = occurrences.where(_UNCOMMON)[0]
     if not uncommon_at:
         return []
-    uncommon = {toks.lower[t] for t, _ in uncommon_at}
+    uncommon = set(map(toks.lower.__getitem__, uncommon_at))
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -787,7 +794,7 @@ def _fuzzy_candidates(
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    for i in _gram_starts(toks, taken, [t for t, _ in uncommon_at]):
+    for i in _gram_starts(toks, taken, uncommon_at):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -1019,7 +1026,7 @@ def _add_patterns(
 def _token_steps(occurrences: _Occurrences) -> dict[int, list[int]]:
     """Return the tokens (in order) that hit each step id, for the step ids hit at all."""
     found_at: dict[int, list[int]] = defaultdict(list)
-    for t, facts in occurrences.where(_STEPS):
+    for t, facts in zip(*occurrences.where(_STEPS), strict=True):
         for k in facts.steps:
             found_at[k].append(t)
     return found_at
