@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -25,12 +26,14 @@ from skillmatch.matching import (
     _MAX_NORM_TOKENS,
     _NEG_CUES,
     _NORM_START,
+    _REACH_FILTER,
     _SENTENCE_END,
     _STATUS_CUES,
     _STEPS,
     _TEAM,
     _UNCOMMON,
     SkillIndex,
+    _char_classes,
     _exact_candidates,
     _fuzzy_distances,
     _norm_strip,
@@ -39,6 +42,7 @@ from skillmatch.matching import (
     _sentence_bounds,
     _status,
     _uncommon_gram_word,
+    _within_reach,
     _WordFacts,
 )
 from skillmatch.taxonomy import Taxonomy
@@ -405,3 +409,27 @@ def test_normalized_starts_dropped_early_equal_growing_every_start(
     occurrences = _Occurrences(lower, _STEP_INDEX.facts(set(lower)))
     got = [(id(m.entry), m.i, m.j) for m in _normalized_candidates(_STEP_INDEX, table, occurrences)]
     assert got == _plain_normalized(_STEP_INDEX, table)
+
+
+TEXT = st.text(alphabet="abkxé0\u0100-", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT, TEXT)
+def test_texts_within_two_edits_are_within_reach_by_classes(a: str, b: str) -> None:
+    if OSA.distance(a, b) <= 2:
+        assert _within_reach(_char_classes([a]), _char_classes([b])).all()
+
+
+# One first letter, so that they are scored by length groups over the filter's threshold.
+_MANY_CHOICES = sorted(
+    {"a" + "".join(random.Random(k).choices("abkxy", k=4 + k % 5)) for k in range(1200)}
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.from_regex(r"a[abkxy]{3,9}", fullmatch=True), min_size=1, max_size=8))
+def test_fuzzy_distances_in_a_large_group_keep_every_acceptable_pair(grams: list[str]) -> None:
+    assert len(_MANY_CHOICES) > _REACH_FILTER
+    index = SkillIndex(taxonomy=TAXONOMY, fuzzy_choices=_MANY_CHOICES)
+    assert _fuzzy_distances(index, grams) == _all_distances(_MANY_CHOICES, grams)

@@ -44,6 +44,7 @@ _NORM_STRIP = re.compile(r"[\s.\-_/]+")
 _MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
+_REACH_FILTER = 256  # fuzzy choices of a group from which ruling most out first pays
 _GRAM_CACHE = 100_000  # grams whose scored choices are kept
 _COMMON_WORD_ZIPF = 2.5
 _SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
@@ -323,8 +324,9 @@ class SkillIndex:
     _prepared: bool = False
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
-    _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
+    _fuzzy_cols: dict[tuple[str, int], _Choices] = field(default_factory=dict)
     _fuzzy_small: frozenset[str] = frozenset()
+    _fuzzy_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
     _gram_pairs: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -935,6 +937,7 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
         index._fuzzy_pool = dict(pool)
         index._fuzzy_pool_of = choices
         index._fuzzy_cols = {}
+        index._fuzzy_classes = _char_classes(choices)
         index._fuzzy_small = frozenset(f for f, k in per_letter.items() if k <= _SMALL_POOL)
     small = index._fuzzy_small
     groups: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -952,9 +955,15 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
                 cols = sorted(c for k in near for c in index._fuzzy_pool.get((first, k), ()))
             # The choice texts are kept with their ids: rebuilding them per call is what a
             # large taxonomy would pay for.
-            group = (cols, [choices[c] for c in cols])
+            group = (cols, [choices[c] for c in cols], index._fuzzy_classes[cols])
             index._fuzzy_cols[(first, length)] = group
-        cols, texts = group
+        cols, texts, classes = group
+        if len(cols) > _REACH_FILTER:
+            # Only the choices within reach of some member are scored: with a large
+            # taxonomy, a few in a hundred.
+            keep = np.flatnonzero(_within_reach(_char_classes(members), classes).any(axis=0))
+            cols = [cols[k] for k in keep.tolist()]
+            texts = [texts[k] for k in keep.tolist()]
         if not cols:
             continue
         matrix = cdist(members, texts, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None)
@@ -967,6 +976,32 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
         for r, pairs in found.items():
             scored[members[r]] = tuple(pairs)
     return scored
+
+
+# A fuzzy group's choice ids, texts and character classes (:func:`_char_classes`).
+_Choices = tuple[list[int], list[str], np.ndarray]
+_POPCOUNT = np.array([bin(b).count("1") for b in range(1 << 16)], dtype=np.uint8)
+
+
+def _char_classes(texts: Sequence[str]) -> np.ndarray:
+    """One 32-bit mask per text: a bit for each class of characters it holds (code point mod
+    32: the letters get one each)."""
+    masks = [0] * len(texts)
+    for k, text in enumerate(texts):
+        for ch in set(text):
+            masks[k] |= 1 << (ord(ch) & 31)
+    return np.array(masks, dtype=np.uint32)
+
+
+def _within_reach(grams: np.ndarray, choices: np.ndarray) -> np.ndarray:
+    """Whether each gram (row) may be within 2 edits of each choice (column), by classes.
+
+    A substitution changes whether a text holds a class for two classes at most, an insertion
+    or a deletion for one, a swap of neighbours for none: texts 2 edits apart differ in 4
+    classes at most. Counting the differing classes is far cheaper than an edit distance.
+    """
+    halves = (grams[:, None] ^ choices[None, :]).view(np.uint16)
+    return _POPCOUNT[halves[..., 0::2]] + _POPCOUNT[halves[..., 1::2]] <= 4
 
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
