@@ -185,7 +185,7 @@ class _WordCache(Generic[_V]):
 
     Each matching pass asks one question of every token ("does this word start a normalized
     key?"); asked per token in Python, that costs more than the matching that follows. Asked
-    once per distinct word and remembered, a text needs two set operations, and a C-level scan
+    once per distinct word and remembered, a text needs one set operation, and a C-level scan
     (:func:`_positions`) finds the tokens whose word has a value.
     """
 
@@ -193,26 +193,26 @@ class _WordCache(Generic[_V]):
 
     def __init__(self, limit: int = 200_000) -> None:
         self._limit = limit
-        # (words seen, words with a value, their values); replaced, never cleared, when full,
-        # so a thread matching meanwhile keeps a consistent state.
-        self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
+        # (words seen, the values of those with one); replaced, never cleared, when full, so
+        # a thread matching meanwhile keeps a consistent state.
+        self._state: tuple[set[str], dict[str, _V]] = (set(), {})
 
     def values(self, vocab: set[str], compute: Callable[[str], _V | None]) -> dict[str, _V]:
-        """Return the values of the words of ``vocab`` that have one (``compute`` is not None),
-        by word; ``compute`` runs only for the words never seen."""
-        seen, hit, values = self._state
+        """Return the values of the words that have one (``compute`` is not None), by word:
+        those of ``vocab`` and of words seen before; ``compute`` runs only for the words never
+        seen. Not narrowed to ``vocab``: the text's tokens are looked up in it just as fast."""
+        seen, values = self._state
         new = vocab.difference(seen)
         if new:
             if len(seen) > self._limit:
-                seen, hit, values = self._state = (set(), set(), {})
+                seen, values = self._state = (set(), {})
                 new = vocab
             for word in new:
                 value = compute(word)
                 if value is not None:
                     values[word] = value
-                    hit.add(word)
-            seen.update(new)  # after ``hit``: a word seen is already classified
-        return {word: values[word] for word in vocab.intersection(hit)}
+            seen.update(new)  # after ``values``: a word seen is already classified
+        return values
 
 
 def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
@@ -382,7 +382,8 @@ class SkillIndex:
         return index
 
     def facts(self, vocab: set[str]) -> dict[str, _WordFacts]:
-        """Return the facts of the words of ``vocab`` that some pass may start from.
+        """Return the facts of the words of ``vocab`` (and maybe others) that some pass may
+        start from.
 
         One cache for every pass: each cache costs a lookup of every distinct word of a text.
         The first call fills the speed caches that do not depend on the text.
