@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.resources
 import importlib.util
 import json
+import random
 import re
 import sys
 from pathlib import Path
@@ -19,11 +20,30 @@ from spacy.tokens import Doc
 
 from skillmatch.matching import (
     _CUE_REACH,
+    _DELEGATION,
+    _EXACT,
+    _HANDED_OFF,
+    _MAX_NORM_TOKENS,
+    _NEG_CUES,
+    _NORM_START,
+    _REACH_FILTER,
     _SENTENCE_END,
+    _STATUS_CUES,
+    _STEPS,
+    _TEAM,
+    _UNCOMMON,
     SkillIndex,
+    _char_classes,
+    _exact_candidates,
     _fuzzy_distances,
+    _norm_strip,
+    _normalized_candidates,
+    _Occurrences,
     _sentence_bounds,
+    _status,
     _uncommon_gram_word,
+    _within_reach,
+    _WordFacts,
 )
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
@@ -209,6 +229,34 @@ def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
             assert _sentence_bounds(table, i, j) == expected
 
 
+# Mostly other words, so that many windows hold no cue word; cues of several words whole.
+CUE_PHRASE = st.one_of(
+    st.sampled_from(["x", "sql", "required", "needed", ".", "job", "uses", "trains"]).map(
+        lambda w: (w,)
+    ),
+    st.sampled_from(sorted({(w,) for w in (*_NEG_CUES, *_TEAM)} | set(_HANDED_OFF + _DELEGATION))),
+    st.just(("x",)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(CUE_PHRASE, st.booleans()), min_size=1, max_size=20))
+def test_mention_without_a_cue_word_within_reach_is_counted(
+    phrases: list[tuple[tuple[str, ...], bool]],
+) -> None:
+    lower: list[str] = []
+    brk: list[bool] = []
+    for phrase, line_break in phrases:
+        brk += [line_break or not lower] + [False] * (len(phrase) - 1)
+        lower += phrase
+    n = len(lower)
+    table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 4) + 1):
+            if _STATUS_CUES.isdisjoint(lower[max(0, i - _CUE_REACH) : j + _CUE_REACH]):
+                assert _status(table, i, j, True, True) == "counted"
+
+
 def _common_gram(gram: str) -> bool:
     """The per-gram test that ``_uncommon_gram_word`` answers per token (words, joiners)."""
     from wordfreq import zipf_frequency
@@ -256,3 +304,132 @@ def test_pattern_steps_of_a_word_equal_trying_every_step(word: str) -> None:
     _STEP_INDEX.facts({word})
     facts = _STEP_INDEX._facts_of(word)
     assert (facts.steps if facts else frozenset()) == expected
+
+
+FACT_WORDS = {
+    "a": _WordFacts(True, "", frozenset(), False),
+    "b": _WordFacts(False, "b", frozenset({1}), False),
+    "c": _WordFacts(False, "", frozenset(), True),
+    "d": _WordFacts(True, "d", frozenset({2, 3}), True),
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*FACT_WORDS, "x", "y"]), max_size=40))
+def test_occurrences_where_equal_a_loop_over_every_token(lower: list[str]) -> None:
+    occurrences = _Occurrences(lower, FACT_WORDS)
+    for fact in (_EXACT, _NORM_START, _STEPS, _UNCOMMON):
+        at = [t for t, w in enumerate(lower) if w in FACT_WORDS and fact(FACT_WORDS[w])]
+        assert occurrences.where(fact) == (at, [FACT_WORDS[lower[t]] for t in at])
+
+
+def _plain_exact(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
+    """Every exact phrase checked at every token: ``(entry id, start token, end token)``."""
+    found: tuple[list[tuple[int, int, int]], ...] = ([], [])
+    n = len(table.lower)
+    for i in range(n):
+        for out, phrases, forms in zip(
+            found, (index.exact_ci, index.exact_cs), (table.lower, table.orth), strict=True
+        ):
+            for phrase, idx in phrases.get(forms[i], ()):
+                if tuple(forms[i : i + len(phrase)]) == phrase:
+                    out.append((id(index.entries[idx]), i, i + len(phrase)))
+    return found[0] + found[1]
+
+
+_PHRASE_WORDS = sorted(
+    {
+        w
+        for lst in (*_STEP_INDEX.exact_ci.values(), *_STEP_INDEX.exact_cs.values())
+        for p, _ in lst
+        for w in p
+    }
+)
+_ON_DATA = sorted(
+    {w for first in ("on", "data", "google") for p, _ in _STEP_INDEX.exact_ci[first] for w in p}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_ON_DATA), st.sampled_from(_PHRASE_WORDS), st.just("x")),
+        max_size=30,
+    )
+)
+def test_exact_phrases_grouped_by_second_word_equal_checking_every_phrase(
+    words: list[str],
+) -> None:
+    orth = [w.capitalize() if len(w) % 3 == 0 else w for w in words]
+    n = len(orth)
+    table = TokenTable(
+        " ".join(orth), orth, [w.lower() for w in orth], [0] * n, [1] * n, [True] * n
+    )
+    occurrences = _Occurrences(table.lower, _STEP_INDEX.facts(set(table.lower)))
+    got = [(id(m.entry), m.i, m.j) for m in _exact_candidates(_STEP_INDEX, table, occurrences)]
+    assert got == _plain_exact(_STEP_INDEX, table)
+
+
+def _plain_normalized(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
+    """Every key grown from every start token: ``(entry id, start token, end token)``."""
+    lower, n, found = table.lower, len(table.lower), []
+    for i in range(n):
+        key = _norm_strip(lower[i])
+        for j in range(i + 1, min(n, i + _MAX_NORM_TOKENS) + 1):
+            if not key or key not in index._norm_prefixes:
+                break
+            for idx in index.normalized.get(key, ()):
+                if index._ci_phrase.get(idx) != tuple(lower[i:j]):
+                    found.append((id(index.entries[idx]), i, j))
+            if j == n or (table.brk[j] and not lower[j - 1].endswith("-")):
+                break
+            key += _norm_strip(lower[j])
+    return found
+
+
+_KEY_PIECES = sorted(
+    {k[:3] for k in _STEP_INDEX.normalized} | {k[3:] for k in _STEP_INDEX.normalized}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([*_KEY_PIECES, "to", "a", "-", ".", "x"]), st.booleans()),
+        max_size=30,
+    )
+)
+def test_normalized_starts_dropped_early_equal_growing_every_start(
+    tokens: list[tuple[str, bool]],
+) -> None:
+    lower = [w for w, _ in tokens]
+    n = len(lower)
+    brk = [b or t == 0 for t, (_, b) in enumerate(tokens)]
+    table = TokenTable(" ".join(lower), lower, lower, [0] * n, [1] * n, brk)
+    occurrences = _Occurrences(lower, _STEP_INDEX.facts(set(lower)))
+    got = [(id(m.entry), m.i, m.j) for m in _normalized_candidates(_STEP_INDEX, table, occurrences)]
+    assert got == _plain_normalized(_STEP_INDEX, table)
+
+
+TEXT = st.text(alphabet="abkxé0\u0100-", max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT, TEXT)
+def test_texts_within_two_edits_are_within_reach_by_classes(a: str, b: str) -> None:
+    if OSA.distance(a, b) <= 2:
+        assert _within_reach(_char_classes([a]), _char_classes([b])).all()
+
+
+# One first letter, so that they are scored by length groups over the filter's threshold.
+_MANY_CHOICES = sorted(
+    {"a" + "".join(random.Random(k).choices("abkxy", k=4 + k % 5)) for k in range(1200)}
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.from_regex(r"a[abkxy]{3,9}", fullmatch=True), min_size=1, max_size=8))
+def test_fuzzy_distances_in_a_large_group_keep_every_acceptable_pair(grams: list[str]) -> None:
+    assert len(_MANY_CHOICES) > _REACH_FILTER
+    index = SkillIndex(taxonomy=TAXONOMY, fuzzy_choices=_MANY_CHOICES)
+    assert _fuzzy_distances(index, grams) == _all_distances(_MANY_CHOICES, grams)

@@ -24,6 +24,7 @@ from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -43,6 +44,7 @@ _NORM_STRIP = re.compile(r"[\s.\-_/]+")
 _MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
+_REACH_FILTER = 256  # fuzzy choices of a group from which ruling most out first pays
 _GRAM_CACHE = 100_000  # grams whose scored choices are kept
 _COMMON_WORD_ZIPF = 2.5
 _SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
@@ -183,7 +185,7 @@ class _WordCache(Generic[_V]):
 
     Each matching pass asks one question of every token ("does this word start a normalized
     key?"); asked per token in Python, that costs more than the matching that follows. Asked
-    once per distinct word and remembered, a text needs two set operations, and a C-level scan
+    once per distinct word and remembered, a text needs one set operation, and a C-level scan
     (:func:`_positions`) finds the tokens whose word has a value.
     """
 
@@ -191,26 +193,26 @@ class _WordCache(Generic[_V]):
 
     def __init__(self, limit: int = 200_000) -> None:
         self._limit = limit
-        # (words seen, words with a value, their values); replaced, never cleared, when full,
-        # so a thread matching meanwhile keeps a consistent state.
-        self._state: tuple[set[str], set[str], dict[str, _V]] = (set(), set(), {})
+        # (words seen, the values of those with one); replaced, never cleared, when full, so
+        # a thread matching meanwhile keeps a consistent state.
+        self._state: tuple[set[str], dict[str, _V]] = (set(), {})
 
     def values(self, vocab: set[str], compute: Callable[[str], _V | None]) -> dict[str, _V]:
-        """Return the values of the words of ``vocab`` that have one (``compute`` is not None),
-        by word; ``compute`` runs only for the words never seen."""
-        seen, hit, values = self._state
+        """Return the values of the words that have one (``compute`` is not None), by word:
+        those of ``vocab`` and of words seen before; ``compute`` runs only for the words never
+        seen. Not narrowed to ``vocab``: the text's tokens are looked up in it just as fast."""
+        seen, values = self._state
         new = vocab.difference(seen)
         if new:
             if len(seen) > self._limit:
-                seen, hit, values = self._state = (set(), set(), {})
+                seen, values = self._state = (set(), {})
                 new = vocab
             for word in new:
                 value = compute(word)
                 if value is not None:
                     values[word] = value
-                    hit.add(word)
-            seen.update(new)  # after ``hit``: a word seen is already classified
-        return {word: values[word] for word in vocab.intersection(hit)}
+            seen.update(new)  # after ``values``: a word seen is already classified
+        return values
 
 
 def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
@@ -222,9 +224,37 @@ def _positions(words: Sequence[str], wanted: Container[str]) -> list[int]:
 class _WordFacts:
     """What the passes need to know of a word that one of them may start from."""
 
+    exact: bool  # the lowercase first word of some exact phrase
     norm_start: str  # the word stripped, if that starts a normalized key; else ""
     steps: frozenset[int]  # the ids of the pattern steps it hits
     uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
+
+
+_EXACT = attrgetter("exact")
+_NORM_START = attrgetter("norm_start")
+_STEPS = attrgetter("steps")
+_UNCOMMON = attrgetter("uncommon")
+
+
+class _Occurrences:
+    """The tokens of a text whose word has facts, with those facts.
+
+    A C-level scan costs about as much as the Python loop it replaces would for a tenth of the
+    tokens: touching every token's word is the cost, not the set it is looked up in. So the
+    tokens are scanned once for all the passes; each pass then selects its tokens among the
+    few found, by one of the facts (:meth:`where`), again without a Python loop.
+    """
+
+    __slots__ = ("_at", "_facts")
+
+    def __init__(self, lower: Sequence[str], facts: dict[str, _WordFacts]) -> None:
+        self._at = _positions(lower, facts)
+        self._facts = list(map(facts.__getitem__, map(lower.__getitem__, self._at)))
+
+    def where(self, fact: Callable[[_WordFacts], object]) -> tuple[list[int], list[_WordFacts]]:
+        """The tokens, in order, whose word has a true ``fact``, and their words' facts."""
+        keep = list(map(fact, self._facts))
+        return list(compress(self._at, keep)), list(compress(self._facts, keep))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,12 +319,14 @@ class SkillIndex:
     _prefix_lengths: tuple[int, ...] = ()
     _word_facts: _WordCache[_WordFacts] = field(default_factory=_WordCache)
     _ci_phrase: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    _exact_firsts: tuple[dict[str, _PhrasesFrom], ...] = ()
     _exact_lower: frozenset[str] = frozenset()
     _prepared: bool = False
     _fuzzy_pool: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     _fuzzy_pool_of: list[str] = field(default_factory=list)
-    _fuzzy_cols: dict[tuple[str, int], tuple[list[int], list[str]]] = field(default_factory=dict)
+    _fuzzy_cols: dict[tuple[str, int], _Choices] = field(default_factory=dict)
     _fuzzy_small: frozenset[str] = frozenset()
+    _fuzzy_classes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint32))
     _reach: dict[str, tuple[frozenset[int], int]] = field(default_factory=dict)
     _reach_of: list[str] | None = None
     _gram_pairs: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
@@ -350,7 +382,8 @@ class SkillIndex:
         return index
 
     def facts(self, vocab: set[str]) -> dict[str, _WordFacts]:
-        """Return the facts of the words of ``vocab`` that some pass may start from.
+        """Return the facts of the words of ``vocab`` (and maybe others) that some pass may
+        start from.
 
         One cache for every pass: each cache costs a lookup of every distinct word of a text.
         The first call fills the speed caches that do not depend on the text.
@@ -367,6 +400,7 @@ class SkillIndex:
         self._norm_prefixes = frozenset(k[:e] for k in keys for e in range(1, len(k) + 1))
         self._ci_phrase = {idx: p for lst in self.exact_ci.values() for p, idx in lst}
         self._exact_lower = frozenset(self.exact_ci).union(k.lower() for k in self.exact_cs)
+        self._exact_firsts = (_phrases_from(self.exact_ci), _phrases_from(self.exact_cs))
         # Step ids by exact word and by word prefix ("deploy*"): a new word is looked up once
         # per prefix length instead of being tried against every step.
         of_word: dict[str, set[int]] = defaultdict(set)
@@ -391,6 +425,7 @@ class SkillIndex:
         self._prepared = True
 
     def _facts_of(self, word: str) -> _WordFacts | None:
+        exact = word in self._exact_lower
         stripped = _norm_strip(word)
         norm_start = stripped if stripped in self._norm_prefixes else ""
         steps = self._steps_of_word.get(word, frozenset())
@@ -399,9 +434,31 @@ class SkillIndex:
                 break
             steps = steps | self._steps_of_prefix.get(word[:n], frozenset())
         uncommon = _uncommon_gram_word(word)
-        if norm_start or steps or uncommon:
-            return _WordFacts(norm_start, steps, uncommon)
+        if exact or norm_start or steps or uncommon:
+            return _WordFacts(exact, norm_start, steps, uncommon)
         return None
+
+
+# The exact phrases that start with one word: those of several words by their second word, as
+# (length, the words after the second, entry id), then the entry ids of the word alone. Each
+# group keeps the phrases' order (longest first), and those of several words come first.
+_PhrasesFrom = tuple[dict[str, list[tuple[int, tuple[str, ...], int]]], list[int]]
+
+
+def _phrases_from(table: dict[str, list[tuple[tuple[str, ...], int]]]) -> dict[str, _PhrasesFrom]:
+    """Group each first word's phrases by their second word: "data" and "on" begin so many
+    phrases that checking each one at every such token costs more than the rest of the pass."""
+    grouped: dict[str, _PhrasesFrom] = {}
+    for first, phrases in table.items():
+        longer: dict[str, list[tuple[int, tuple[str, ...], int]]] = defaultdict(list)
+        alone: list[int] = []
+        for phrase, idx in phrases:
+            if len(phrase) == 1:
+                alone.append(idx)
+            else:
+                longer[phrase[1]].append((len(phrase), phrase[2:], idx))
+        grouped[first] = (dict(longer), alone)
+    return grouped
 
 
 def _compile_pattern(target: str, signal: bool, rule: TermPattern) -> _Pattern:
@@ -453,8 +510,9 @@ def _allowed_edits(length: int) -> int:
 def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention], list[RawMention]]:
     """Return ``(skill_mentions, signal_mentions)`` found in ``toks``, statuses set."""
     vocab = set(toks.lower)
-    facts = index.facts(vocab)
-    candidates = _exact_candidates(index, toks) + _normalized_candidates(index, toks, facts)
+    occurrences = _Occurrences(toks.lower, index.facts(vocab))
+    candidates = _exact_candidates(index, toks, occurrences)
+    candidates += _normalized_candidates(index, toks, occurrences)
     candidates = [c for c in candidates if _local_gates_pass(c, toks)]
     # Skills and level signals are matched independently: a signal phrase ("strong Python")
     # must not hide the skill inside it.
@@ -464,19 +522,22 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
         taken = _taken(chosen, len(toks))
         fuzzy = [
             c
-            for c in _fuzzy_candidates(index, toks, taken, facts)
+            for c in _fuzzy_candidates(index, toks, taken, occurrences)
             if not c.signal and _local_gates_pass(c, toks)
         ]
         chosen = _resolve_overlaps(chosen + fuzzy)
     skills = _category_gates(index, toks, chosen)
-    skills, pattern_signals = _add_patterns(index, toks, skills, facts)
+    skills, pattern_signals = _add_patterns(index, toks, skills, occurrences)
     signals += pattern_signals
     # Which cues the text holds at all: most texts have none of some kind.
     negation = not vocab.isdisjoint(_NEG_CUES)
     party = not vocab.isdisjoint(_TEAM) or any(vocab.issuperset(c) for c in _HANDED_OFF)
     if negation or party:
+        # Only a mention with a cue word within reach can be anything but counted.
+        lower = toks.lower
         for m in skills + signals:
-            m.status = _status(toks, m.i, m.j, negation, party)
+            if not _STATUS_CUES.isdisjoint(lower[max(0, m.i - _CUE_REACH) : m.j + _CUE_REACH]):
+                m.status = _status(toks, m.i, m.j, negation, party)
     skills.sort(key=lambda m: m.start)
     signals.sort(key=lambda m: m.start)
     return skills, signals
@@ -519,7 +580,9 @@ def _trim(text: str, start: int, end: int, alias: str) -> tuple[int, int]:
     return start, end
 
 
-def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
+def _exact_candidates(
+    index: SkillIndex, toks: TokenTable, occurrences: _Occurrences
+) -> list[RawMention]:
     """Case-insensitive matches, then case-sensitive ones, each in token order.
 
     Both are found from one scan of the lowercase words: a token's lowercase form is its text
@@ -527,18 +590,24 @@ def _exact_candidates(index: SkillIndex, toks: TokenTable) -> list[RawMention]:
     """
     found: tuple[list[RawMention], list[RawMention]] = ([], [])
     n = len(toks)
-    tables = ((index.exact_ci, toks.lower), (index.exact_cs, toks.orth))
-    for i in _positions(toks.lower, index._exact_lower):
-        for out, (table, words) in zip(found, tables, strict=True):
-            for phrase, idx in table.get(words[i], ()):
-                k = len(phrase)
-                if i + k <= n and (k == 1 or tuple(words[i : i + k]) == phrase):
-                    out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
+    tables = tuple(zip(index._exact_firsts, (toks.lower, toks.orth), found, strict=True))
+    for i in occurrences.where(_EXACT)[0]:
+        for table, forms, out in tables:
+            phrases = table.get(forms[i])
+            if phrases is None:
+                continue
+            longer, alone = phrases
+            if longer and i + 1 < n:
+                for k, rest, idx in longer.get(forms[i + 1], ()):
+                    if i + k <= n and (k == 2 or tuple(forms[i + 2 : i + k]) == rest):
+                        out.append(_mention(index, toks, idx, i, i + k, "exact", 1.0))
+            for idx in alone:
+                out.append(_mention(index, toks, idx, i, i + 1, "exact", 1.0))
     return found[0] + found[1]
 
 
 def _normalized_candidates(
-    index: SkillIndex, toks: TokenTable, facts: dict[str, _WordFacts]
+    index: SkillIndex, toks: TokenTable, occurrences: _Occurrences
 ) -> list[RawMention]:
     out: list[RawMention] = []
     normalized = index.normalized
@@ -550,9 +619,14 @@ def _normalized_candidates(
     # On the alias's own tokens the exact match of the same entry and span is found too; it
     # sorts first in ``_resolve_overlaps``, which then never keeps this one: not built.
     exact_phrase = index._ci_phrase
-    first_keys = {w: f.norm_start for w, f in facts.items() if f.norm_start}
-    for i in _positions(lower, first_keys):
-        key = first_keys[lower[i]]
+    for i, facts in zip(*occurrences.where(_NORM_START), strict=True):
+        key = facts.norm_start
+        # Most starts ("to", "a", "in") are no key and do not grow with the next token into
+        # the start of one: they are dropped before the loop.
+        if key not in normalized and (
+            i + 1 == n or key + _norm_strip(lower[i + 1]) not in prefixes
+        ):
+            continue
         j = i + 1  # the key is made of tokens i..j-1
         while True:
             for idx in normalized.get(key, ()):
@@ -704,7 +778,7 @@ def _fuzzy_candidates(
     index: SkillIndex,
     toks: TokenTable,
     taken: list[bool],
-    facts: dict[str, _WordFacts],
+    occurrences: _Occurrences,
 ) -> list[RawMention]:
     """Score leftover 1-3 word n-grams against the fuzzy aliases in one ``cdist`` call.
 
@@ -712,9 +786,10 @@ def _fuzzy_candidates(
     of its length (no other choice can be accepted) and it is not made of ordinary words, that
     is if one of its tokens is not: grams are built only from the starts that reach one.
     """
-    uncommon = {w for w, f in facts.items() if f.uncommon}
-    if not uncommon:
+    uncommon_at = occurrences.where(_UNCOMMON)[0]
+    if not uncommon_at:
         return []
+    uncommon = set(map(toks.lower.__getitem__, uncommon_at))
     grams: list[str] = []
     spans: list[tuple[int, int]] = []
     lower = toks.lower
@@ -722,7 +797,7 @@ def _fuzzy_candidates(
     starts, ends = toks.starts, toks.ends
     n = len(toks)
     reach = _fuzzy_reach(index)
-    for i in _gram_starts(toks, taken, _positions(lower, uncommon)):
+    for i in _gram_starts(toks, taken, uncommon_at):
         key = lower[i].replace(".", "")
         first = reach.get(key[0])
         if first is None:
@@ -863,6 +938,7 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
         index._fuzzy_pool = dict(pool)
         index._fuzzy_pool_of = choices
         index._fuzzy_cols = {}
+        index._fuzzy_classes = _char_classes(choices)
         index._fuzzy_small = frozenset(f for f, k in per_letter.items() if k <= _SMALL_POOL)
     small = index._fuzzy_small
     groups: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -880,9 +956,15 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
                 cols = sorted(c for k in near for c in index._fuzzy_pool.get((first, k), ()))
             # The choice texts are kept with their ids: rebuilding them per call is what a
             # large taxonomy would pay for.
-            group = (cols, [choices[c] for c in cols])
+            group = (cols, [choices[c] for c in cols], index._fuzzy_classes[cols])
             index._fuzzy_cols[(first, length)] = group
-        cols, texts = group
+        cols, texts, classes = group
+        if len(cols) > _REACH_FILTER:
+            # Only the choices within reach of some member are scored: with a large
+            # taxonomy, a few in a hundred.
+            keep = np.flatnonzero(_within_reach(_char_classes(members), classes).any(axis=0))
+            cols = [cols[k] for k in keep.tolist()]
+            texts = [texts[k] for k in keep.tolist()]
         if not cols:
             continue
         matrix = cdist(members, texts, scorer=OSA.distance, score_cutoff=2, workers=1, dtype=None)
@@ -895,6 +977,32 @@ def _score_grams(index: SkillIndex, grams: list[str]) -> dict[str, tuple[tuple[i
         for r, pairs in found.items():
             scored[members[r]] = tuple(pairs)
     return scored
+
+
+# A fuzzy group's choice ids, texts and character classes (:func:`_char_classes`).
+_Choices = tuple[list[int], list[str], np.ndarray]
+_POPCOUNT = np.array([bin(b).count("1") for b in range(1 << 16)], dtype=np.uint8)
+
+
+def _char_classes(texts: Sequence[str]) -> np.ndarray:
+    """One 32-bit mask per text: a bit for each class of characters it holds (code point mod
+    32: the letters get one each)."""
+    masks = [0] * len(texts)
+    for k, text in enumerate(texts):
+        for ch in set(text):
+            masks[k] |= 1 << (ord(ch) & 31)
+    return np.array(masks, dtype=np.uint32)
+
+
+def _within_reach(grams: np.ndarray, choices: np.ndarray) -> np.ndarray:
+    """Whether each gram (row) may be within 2 edits of each choice (column), by classes.
+
+    A substitution changes whether a text holds a class for two classes at most, an insertion
+    or a deletion for one, a swap of neighbours for none: texts 2 edits apart differ in 4
+    classes at most. Counting the differing classes is far cheaper than an edit distance.
+    """
+    halves = (grams[:, None] ^ choices[None, :]).view(np.uint16)
+    return _POPCOUNT[halves[..., 0::2]] + _POPCOUNT[halves[..., 1::2]] <= 4
 
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
@@ -914,7 +1022,7 @@ def _fuzzy_word(word: str) -> bool:
 
 
 def _add_patterns(
-    index: SkillIndex, toks: TokenTable, skills: list[RawMention], facts: dict[str, _WordFacts]
+    index: SkillIndex, toks: TokenTable, skills: list[RawMention], occurrences: _Occurrences
 ) -> tuple[list[RawMention], list[RawMention]]:
     """Match token patterns; each pattern reports its step tokens as non-overlapping evidence."""
     taken_by: dict[int, str] = {}
@@ -922,7 +1030,7 @@ def _add_patterns(
         for t in range(m.i, m.j):
             taken_by[t] = m.target
     signals: list[RawMention] = []
-    found_at = _token_steps(toks, facts)
+    found_at = _token_steps(occurrences)
     for pat, ids, id_set in zip(index.patterns, index._step_ids, index._step_sets, strict=True):
         # A match, in either order, has a token for every step.
         if not ids or not found_at.keys() >= id_set:
@@ -951,13 +1059,11 @@ def _add_patterns(
     return skills, signals
 
 
-def _token_steps(toks: TokenTable, facts: dict[str, _WordFacts]) -> dict[int, list[int]]:
+def _token_steps(occurrences: _Occurrences) -> dict[int, list[int]]:
     """Return the tokens (in order) that hit each step id, for the step ids hit at all."""
-    lower = toks.lower
-    steps_of = {w: f.steps for w, f in facts.items() if f.steps}
     found_at: dict[int, list[int]] = defaultdict(list)
-    for t in _positions(lower, steps_of):
-        for k in steps_of[lower[t]]:
+    for t, facts in zip(*occurrences.where(_STEPS), strict=True):
+        for k in facts.steps:
             found_at[k].append(t)
     return found_at
 
@@ -1006,6 +1112,9 @@ def _ordered_matches(
 
 
 _CUE_REACH = max(_NEG_REACH, _PARTY_REACH)  # no cue is looked for farther from a mention
+# Every word that a cue check below looks for: a mention of tokens i..j-1 with none of them in
+# i - _CUE_REACH .. j + _CUE_REACH - 1 is counted.
+_STATUS_CUES = frozenset(_NEG_CUES).union(_TEAM, _PARTY_CUE_FIRST)
 
 
 def _sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
