@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import signal
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,23 @@ def test_pipe_with_two_processes_equals_pipe(matcher: SkillMatcher) -> None:
     got = list(matcher.pipe(pairs, as_tuples=True, n_process=2, batch_size=5))
     assert [ctx for _, ctx in got] == [ctx for _, ctx in pairs]
     assert [r for r, _ in got] == [matcher.match(t) for t in texts]
+
+
+def test_pipe_with_two_processes_sends_chunks_larger_than_a_pipe_while_results_flow(
+    matcher: SkillMatcher,
+) -> None:
+    # Found hanging once: a chunk of 64 long texts was sent while the worker, still busy with
+    # the last chunk, was blocked sending a result back that nobody read.
+    texts = ["\n".join(resume_text(i + j) for j in range(400)) for i in range(160)]
+    done: list[int] = []
+
+    def run() -> None:
+        done.append(sum(1 for _ in matcher.pipe(texts, n_process=2, batch_size=64)))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(timeout=240)
+    assert done == [len(texts)]
 
 
 def test_pipe_with_two_processes_raises_the_error_of_a_bad_item(matcher: SkillMatcher) -> None:

@@ -35,7 +35,9 @@ import logging
 import math
 import multiprocessing
 import multiprocessing.connection
+import multiprocessing.queues
 import os
+import pickle
 import signal
 import sys
 import tempfile
@@ -344,16 +346,21 @@ class _PipeJob:
         return self.ref.get().match(text, as_of=self.as_of)
 
 
-def _worker_loop(conn: multiprocessing.connection.Connection, job: Callable[[Any], Any]) -> None:
+def _worker_loop(
+    tasks: multiprocessing.queues.Queue[bytes | None],
+    conn: multiprocessing.connection.Connection,
+    job: Callable[[Any], Any],
+) -> None:
     # Ctrl-C goes to the whole process group: the parent handles it and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
-            chunk = conn.recv()
-        except EOFError:
+            data = tasks.get()
+        except (EOFError, OSError):
             return
-        if chunk is None:
+        if data is None:
             return
+        chunk = pickle.loads(data)
         for index, payload in chunk:
             try:
                 message: tuple[int, bool, Any] = (index, True, job(payload))
@@ -374,8 +381,15 @@ def _context() -> Any:
 
 @dataclass
 class _Worker:
+    """A worker process: chunks of tasks go to it on a queue, results come back on ``conn``.
+
+    The queue's own thread writes the chunks, so sending never blocks this process while the
+    worker, busy with its last chunk, is blocked sending results back.
+    """
+
     process: multiprocessing.process.BaseProcess
     conn: multiprocessing.connection.Connection
+    tasks: multiprocessing.queues.Queue[bytes | None]
     inflight: collections.deque[tuple[int, Any]] = field(default_factory=collections.deque)
     deadline: float = math.inf
 
@@ -406,11 +420,17 @@ def _ordered_map(
     workers: list[_Worker] = []
 
     def start() -> _Worker:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker_loop, args=(child, job), daemon=True)
+        parent, child = ctx.Pipe(duplex=False)
+        tasks = ctx.Queue()
+        proc = ctx.Process(target=_worker_loop, args=(tasks, child, job), daemon=True)
         proc.start()
         child.close()
-        return _Worker(proc, parent)
+        return _Worker(proc, parent, tasks)
+
+    def stop(w: _Worker) -> None:
+        w.conn.close()
+        w.tasks.cancel_join_thread()  # chunks a dead worker never read are sent again
+        w.tasks.close()
 
     source = enumerate(items)
     retry: collections.deque[tuple[int, Any]] = collections.deque()
@@ -441,7 +461,7 @@ def _ordered_map(
         if w.process.is_alive():
             w.process.kill()
         w.process.join()
-        w.conn.close()
+        stop(w)
         if w.inflight:
             index, item = w.inflight.popleft()
             done[index] = lost(item, reason)
@@ -452,12 +472,17 @@ def _ordered_map(
         workers.extend(start() for _ in range(n_process))
         while True:
             for w in workers:
-                if not w.inflight:
+                # The next chunk goes out once the last one has started to come back, so a
+                # worker never waits for this process between chunks. The deadline runs from
+                # the last sign of life, so it is reset only for an idle worker.
+                if len(w.inflight) < batch_size:
                     chunk = take(batch_size)
                     if chunk:
+                        if not w.inflight:
+                            w.deadline = time.monotonic() + (hard_timeout or math.inf)
                         w.inflight.extend(chunk)
-                        w.conn.send([(i, payload(pending[i])) for i, _ in chunk])
-                        w.deadline = time.monotonic() + (hard_timeout or math.inf)
+                        # Pickled here, so that a payload that cannot be sent fails here.
+                        w.tasks.put(pickle.dumps([(i, payload(pending[i])) for i, _ in chunk]))
             while next_out in done:
                 yield pending.pop(next_out), done.pop(next_out)
                 next_out += 1
@@ -487,13 +512,13 @@ def _ordered_map(
     finally:
         for w in workers:
             with contextlib.suppress(OSError, ValueError):
-                w.conn.send(None)
+                w.tasks.put(None)
         for w in workers:
             w.process.join(timeout=1.0)
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join()
-            w.conn.close()
+            stop(w)
 
 
 def parallel_map(
