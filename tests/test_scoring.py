@@ -263,3 +263,9 @@ def test_posting_segment_breaks_are_the_lookbehind_patterns(text: str) -> None:
 
     breaks = [m.start() for m in re.finditer(r"[\n;]|(?<=[.!?])\s", text)]
     assert scoring._PostingIndex(text).left == breaks
+
+
+def test_detect_kind_counts_the_word_resume_with_accents() -> None:
+    # The cue was once spelt with a Cyrillic "с" and never matched.
+    assert detect_kind("Full résumé of Jane Doe. Salary expectations: open.") == "resume"
+    assert detect_kind("Full profile of Jane Doe. Salary expectations: open.") == "job"

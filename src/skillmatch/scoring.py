@@ -126,7 +126,7 @@ _JOB_CUES = re.compile(
     re.IGNORECASE,
 )
 _RESUME_CUES = re.compile(
-    r"(?:\bI\b|\bI['’]m\b|\bmy\b|\bcurriculum\s+vitae\b|\bréсumé\b|\bresume\b|"
+    r"(?:\bI\b|\bI['’]m\b|\bmy\b|\bcurriculum\s+vitae\b|\brésumé\b|\bresume\b|"
     r"\breferences\s+available\b|(?<![\w.+-])[\w.+-]+@[\w-]+\.\w+)",
 )
 
@@ -137,7 +137,7 @@ _JOB_CUE_STARTS = re.compile(
     r"[^a-z0-9_](?:we|what|you|requirements|responsibilities|nice|apply|application|about|join|"
     r"the|salary|benefits|job|must|candidate|equity|hybrid|visa)"
 )
-_RESUME_CUE_STARTS = re.compile(r"I|my|curriculum|réсumé|resume|references")
+_RESUME_CUE_STARTS = re.compile(r"I|my|curriculum|résumé|resume|references")
 _EMAIL_LOCAL_PART = re.compile(r"[\w.+-]*")
 
 
