@@ -69,8 +69,9 @@ class SkillMatcher:
         """Return a matcher on a taxonomy object or file (YAML or JSON).
 
         ``nlp`` is any spaCy pipeline whose tokenizer should be used; by default a blank English
-        pipeline with a faster, token-identical tokenizer. ``fuzzy=False`` matches only exact
-        and normalized forms.
+        pipeline. Its tokens are read chunk by chunk into a token table (see
+        :mod:`skillmatch.tokenizer`), not through Docs. ``fuzzy=False`` matches only exact and
+        normalized forms.
         """
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
         pipeline = nlp if nlp is not None else blank_pipeline()
