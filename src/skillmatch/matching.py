@@ -486,12 +486,41 @@ def _uncommon_gram_word(word: str) -> bool:
     part). A gram is made only of ordinary words unless one of its tokens is not, so this
     per-word answer, cached, decides which grams are scored.
     """
-    from wordfreq import zipf_frequency
-
     if word not in _JOINERS and not _fuzzy_word(word):
         return False
     parts = [p for p in re.split(r"[\s\-]+", word) if p]
-    return any(zipf_frequency(p, "en") < _COMMON_WORD_ZIPF for p in parts)
+    return not all(map(_common_part, parts))
+
+
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
+# A Zipf value is the log10 of a word's frequency per billion words.
+_COMMON_FREQUENCY = 10 ** (_COMMON_WORD_ZIPF - 9)
+
+
+def _common_part(part: str) -> bool:
+    """Whether ``zipf_frequency(part, "en") >= _COMMON_WORD_ZIPF``.
+
+    A plain lowercase word is wordfreq's one token: its frequency is read from the list, and only
+    near the threshold, where wordfreq's rounding matters, is ``zipf_frequency`` asked (a new
+    word of a text costs a lookup instead of wordfreq's tokenizer).
+    """
+    from wordfreq import zipf_frequency
+
+    if part.isascii() and part.isalpha() and part.islower():
+        frequency = _english_frequencies().get(part)
+        if frequency is None:
+            return False
+        if frequency > 1.05 * _COMMON_FREQUENCY:
+            return True
+        if frequency < 0.95 * _COMMON_FREQUENCY:
+            return False
+    return zipf_frequency(part, "en") >= _COMMON_WORD_ZIPF
 
 
 def _allowed_edits(length: int) -> int:
