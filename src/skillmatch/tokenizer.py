@@ -97,10 +97,12 @@ class ChunkTokenizer:
     """Tokenize texts into :class:`TokenTable` s with a spaCy tokenizer, without making Docs.
 
     spaCy's tokenizer splits a text on whitespace, then splits each whitespace-free chunk on its
-    own: a chunk's tokens never depend on its neighbours (unless a special case holds a space,
-    which :func:`table_tokenizer` checks). This does the same walk in Python, asks spaCy only
-    for chunks it has not seen, and keeps their splits: a Doc, with a lexeme per token, costs
-    more than the rest of the table. Tokens are identical to ``token_table(make_doc(text))``.
+    own. This does the same walk in Python, asks spaCy only for chunks it has not seen, and
+    keeps their splits: a Doc, with a lexeme per token, costs more than the rest of the table.
+    A chunk's tokens depend on its neighbours only through special cases: one that holds a
+    space (:func:`table_tokenizer` then makes Docs), or one matched across a single space (such
+    a text is tokenized whole; see ``__init__``). Tokens are identical to
+    ``token_table(make_doc(text))``.
     """
 
     def __init__(self, tokenizer: Tokenizer, cache_size: int = _CHUNK_CACHE_SIZE) -> None:
