@@ -33,8 +33,6 @@ __all__ = ["SkillMatcher"]
 
 log = logging.getLogger("skillmatch")
 
-_MAX_TOKENS_PER_CHUNK = 200_000
-
 
 class SkillMatcher:
     """Match a taxonomy's skills in texts. Build one with :meth:`default` or :meth:`from_taxonomy`.

@@ -41,7 +41,6 @@ __all__ = ["RawMention", "SkillIndex", "find_mentions"]
 log = logging.getLogger("skillmatch")
 
 _NORM_STRIP = re.compile(r"[\s.\-_/]+")
-_MAX_NGRAM = 5
 _MAX_NORM_TOKENS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
 _REACH_FILTER = 256  # fuzzy choices of a group from which ruling most out first pays

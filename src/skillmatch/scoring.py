@@ -373,11 +373,6 @@ def _posting_index(text: str) -> _PostingIndex:
     return _PostingIndex(text)
 
 
-def _segment(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the sentence or bullet around [start, end): split at newlines, '. ', ';'."""
-    return _posting_index(text).segment(start, end)
-
-
 def requirement_of(text: str, start: int, end: int) -> Requirement:
     """Say whether the posting requires or only prefers the skill mentioned at [start, end).
 
