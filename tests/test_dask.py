@@ -15,7 +15,14 @@ import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from skillmatch.batch import iter_rows, iter_tasks  # noqa: E402
-from skillmatch.dask import get_matcher, row_meta, score_bag, score_partition  # noqa: E402
+from skillmatch.dask import (  # noqa: E402
+    get_matcher,
+    row_meta,
+    score_bag,
+    score_partition,
+    score_records,
+)
+from skillmatch.readers import Limits  # noqa: E402
 
 JOB = (
     "Senior ML Engineer. We are looking for 5+ years of experience. Requirements: Python, "
@@ -78,3 +85,32 @@ def test_score_partition_on_a_dask_dataframe_equals_single_process_rows(
     assert list(got["id"]) == list(frame["id"])
     assert got["fit"].between(0, 1).all()
     assert got.loc[0, "fit"] > got.loc[1, "fit"]  # the PyTorch/AWS résumé beats the analyst
+
+
+def test_records_get_the_readers_checks_so_bad_texts_become_error_rows_and_the_rest_is_scored() -> (
+    None
+):
+    records = [
+        {"id": "blank", "text": "  \n\t "},
+        ("pair", ""),
+        {"id": "number", "text": 42},
+        {"id": "when", "text": RESUMES[0], "as_of": "last spring"},
+        {"id": "long", "text": "Python " * 200},
+        {"text": RESUMES[0], "as_of": pd.Timestamp("2024-05-01")},
+        ("ok", RESUMES[4]),
+    ]
+    rows = score_records(records, limits=Limits(max_text_chars=1_000))
+    assert [r["id"] for r in rows] == ["blank", "pair", "number", "when", "long", "record 5", "ok"]
+    assert [r["error_type"] for r in rows] == [
+        "EmptyDocumentError",
+        "EmptyDocumentError",
+        "CorruptDocumentError",
+        "CorruptDocumentError",
+        "LimitExceededError",
+        None,
+        None,
+    ]
+    assert "blank" in rows[0]["error"] and "whitespace" in rows[0]["error"]
+    assert "last spring" in rows[3]["error"]
+    assert {"pytorch", "aws"} <= set(rows[5]["skills"].split("; "))
+    assert "tensorflow" in rows[6]["skills"].split("; ")

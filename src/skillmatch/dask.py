@@ -19,15 +19,14 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from skillmatch._limits import Limits
 from skillmatch.batch import Row, Task, columns, score_task
-from skillmatch.errors import CorruptDocumentError
+from skillmatch.errors import DocumentReadError, LimitExceededError
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
-from skillmatch.readers import Document
+from skillmatch.readers import document_from_record
 
 if TYPE_CHECKING:
     import dask.bag
@@ -70,28 +69,30 @@ def _job(job_text: str | None, taxonomy: str | None, fuzzy: bool) -> MatchResult
     return found
 
 
-def _task(item: Any, index: int) -> Task:
-    """A path (``str``/``PathLike``), a ``{"id", "text", "as_of"}`` mapping or an ``(id, text)``."""
+def _task(item: Any, index: int, limits: Limits) -> Task:
+    """A path (``str``/``PathLike``), a ``{"id", "text", "as_of"}`` mapping or an ``(id, text)``.
+
+    Texts get the checks of the file readers, so an empty or over-long text becomes an error
+    row here too, not an empty result.
+    """
     if isinstance(item, (str, os.PathLike)):
         path = os.fspath(item)
         return Task(source=path, path=path)
     if isinstance(item, Mapping):
-        doc_id = str(item.get("id") or f"record {index}")
-        text, as_of = item.get("text"), item.get("as_of")
+        record = dict(item)
     elif isinstance(item, tuple) and len(item) == 2:
-        doc_id, text, as_of = str(item[0]), item[1], None
+        record = {"id": item[0], "text": item[1]}
     else:
         raise TypeError(
             f"score_bag takes paths, {{'id', 'text'}} mappings or (id, text) pairs, "
             f"not {type(item).__name__}"
         )
-    if not isinstance(text, str):
-        error = CorruptDocumentError(doc_id, f"'text' must be a string, got {type(text).__name__}")
-        return Task(source=doc_id, error=error)
-    when = date.fromisoformat(as_of) if isinstance(as_of, str) and as_of else None
-    if isinstance(as_of, date):
-        when = as_of
-    return Task(source=doc_id, document=Document(id=doc_id, text=text, source=doc_id, as_of=when))
+    doc_id = str(record.get("id") or f"record {index}")
+    try:
+        document = document_from_record(record, where=doc_id, limits=limits)
+    except (DocumentReadError, LimitExceededError) as exc:
+        return Task(source=doc_id, error=exc)
+    return Task(source=doc_id, document=document)
 
 
 def score_records(
@@ -109,7 +110,7 @@ def score_records(
     limits = limits or Limits()
     rows: list[Row] = []
     for index, item in enumerate(items):
-        rows.append(score_task(_task(item, index), matcher, job=job, limits=limits))
+        rows.append(score_task(_task(item, index, limits), matcher, job=job, limits=limits))
     return rows
 
 

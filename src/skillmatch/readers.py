@@ -26,7 +26,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -49,6 +49,7 @@ __all__ = [
     "Document",
     "Limits",
     "ReadOutcome",
+    "document_from_record",
     "iter_documents",
     "list_document_files",
     "read_document",
@@ -962,12 +963,33 @@ def _expand_dir(root: Path, recursive: bool) -> list[Path]:
 def _parse_as_of(value: Any, where: str) -> date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # pandas' Timestamp too
+        return value.date()
+    if isinstance(value, date):
+        return value
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
         raise CorruptDocumentError(
             where, f"as_of {value!r} is not a date; write it as YYYY-MM-DD"
         ) from exc
+
+
+def document_from_record(
+    record: Any,
+    *,
+    where: str,
+    text_column: str = "text",
+    id_column: str = "id",
+    limits: Limits | None = None,
+) -> Document:
+    """Return the document of one ``{"id", "text", "as_of"}`` record, checked as a file's is.
+
+    ``where`` names the record in errors and is its id when it has none. Raises
+    ``CorruptDocumentError`` (not an object, no text, a bad ``as_of``), ``EmptyDocumentError``
+    (only whitespace) and ``LimitExceededError`` (text too long), like the JSONL reader.
+    """
+    return _record_to_document(record, where, text_column, id_column, limits or Limits())
 
 
 def _record_to_document(
