@@ -115,8 +115,11 @@ def _stuffed(
     return None
 
 
-def gaming_flags(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[Flag]:
-    """Flag keyword stuffing and unsupported keyword walls in ``text``."""
+def gaming_flags(
+    text: str, mentions_by_skill: Mapping[str, Sequence[Mention]], unsupported: Sequence[str]
+) -> list[Flag]:
+    """Flag keyword stuffing in ``text``, and the keyword wall of the ``unsupported`` skills
+    (as :func:`unsupported_skills` returns them, which the caller also needs)."""
     words: int | None = None  # counted only for a form repeated often enough to be stuffing
     flags: list[Flag] = []
     for skill, ms in mentions_by_skill.items():
@@ -137,14 +140,14 @@ def gaming_flags(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) 
                     end=first.end,
                 )
             )
-    walled = unsupported_skills(text, mentions_by_skill)
-    if walled:
+    if unsupported:
         flags.append(
             Flag(
                 code="unsupported-skill-list",
                 message=(
-                    f"{len(walled)} skills appear only in keyword lists, never in a sentence about"
-                    f" work: {', '.join(walled)}; their confidence is capped at {UNSUPPORTED_SCORE}"
+                    f"{len(unsupported)} skills appear only in keyword lists, never in a sentence"
+                    f" about work: {', '.join(unsupported)}; their confidence is capped at"
+                    f" {UNSUPPORTED_SCORE}"
                 ),
             )
         )

@@ -196,8 +196,9 @@ class SkillMatcher:
             else:
                 excluded.append(m)
         years = scoring.skill_years(text, by_skill, as_of=as_of)
-        flags = gaming.gaming_flags(text, by_skill)
-        capped = set(gaming.unsupported_skills(text, by_skill)) if flags else set()
+        unsupported = gaming.unsupported_skills(text, by_skill)
+        flags = gaming.gaming_flags(text, by_skill, unsupported)
+        capped = set(unsupported)
         hits = [
             self._hit(skill_id, ms, years.get(skill_id), kind, capped=skill_id in capped)
             for skill_id, ms in by_skill.items()
