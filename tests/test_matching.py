@@ -50,6 +50,11 @@ TRAPS = [
     ("The front end is JavaScript, but it is owned by a separate web team.", None, "javascript"),
     ("Our ML team trains the models in PyTorch; you make them fast.", None, "pytorch"),
     ("Sailed closure of the project; closure report.", None, "clojure"),
+    # a sentence ends between the two halves of a name
+    ("We measured each tensor. Flow rates dropped.", None, "tensorflow"),
+    ("Worked on the spark. Streaming data came later.", None, "data-pipelines"),
+    ("Used a Lang. Chain of command applied.", None, "llm-integration"),
+    ("I liked the pyth. Orch music was good.", None, "pytorch"),
     # misspellings and variants
     ("Built models with Pytorch.", "pytorch", None),
     ("Ran workloads on Kubernates clusters.", "kubernetes", None),
@@ -135,6 +140,16 @@ def test_mentions_point_into_the_original_text(matcher: SkillMatcher) -> None:
             assert text[m.start : m.end] == m.text
     kube = result.skill("kubernetes")
     assert kube is not None and kube.mentions[0].text == "Kuber-\nnetes"
+
+
+def test_a_sentence_end_bounds_the_evidence_of_a_misspelling(matcher: SkillMatcher) -> None:
+    # "." joins words only when glued to both ("Py.Torch"), so the evidence stops at the stop.
+    for text, evidence in [
+        ("Built with Pytorh. Lightning was fast.", "Pytorh"),
+        ("Deployed Py.Torh models.", "Py.Torh"),
+    ]:
+        hit = matcher.match(text).skill("pytorch")
+        assert hit is not None and [m.text for m in hit.mentions] == [evidence], text
 
 
 def test_match_reports_method_and_score(matcher: SkillMatcher) -> None:

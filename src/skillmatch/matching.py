@@ -640,7 +640,7 @@ def _normalized_candidates(
     out: list[RawMention] = []
     normalized = index.normalized
     n = len(toks)
-    lower, brk = toks.lower, toks.brk
+    lower, brk, starts, ends = toks.lower, toks.brk, toks.starts, toks.ends
     # A key that starts no normalized form cannot grow into one: stop extending it. Only the
     # words whose stripped form starts one (so is not empty) can begin a match.
     prefixes = index._norm_prefixes
@@ -661,6 +661,9 @@ def _normalized_candidates(
                 if exact_phrase.get(idx) != tuple(lower[i:j]):
                     out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
             if j == n or j - i == _MAX_NORM_TOKENS or (brk[j] and not lower[j - 1].endswith("-")):
+                break
+            # A full stop before a space ends a sentence: "each tensor. Flow" is not TensorFlow.
+            if lower[j - 1].endswith(".") and starts[j] != ends[j - 1]:
                 break
             key += _norm_strip(lower[j])
             if key not in prefixes:
@@ -848,6 +851,7 @@ def _fuzzy_candidates(
                 and not brk[j]
                 and lower[j] in _JOINERS
                 and starts[j] == ends[j - 1]
+                and starts[j + 1] == ends[j]
             ):
                 rare = rare or lower[j] in uncommon
                 j += 1
@@ -885,7 +889,7 @@ def _gram_starts(toks: TokenTable, taken: list[bool], uncommon_at: list[int]) ->
     A gram is 1-3 words (joiners between them not counted) within a line, of tokens not
     already matched: so walk back from each uncommon token until three words are passed, or a
     line break or a matched token stops it. An uncommon joiner ('.') is inside a gram only if
-    glued to the token before and followed on its line by a free token, and then a word
+    glued to the token before and to a free token after it on its line, and then a word
     follows it in the gram: two words at most before it. This may keep a start whose grams
     cannot reach (not all is checked): the gram loop checks everything again.
     """
@@ -895,7 +899,14 @@ def _gram_starts(toks: TokenTable, taken: list[bool], uncommon_at: list[int]) ->
     for t in uncommon_at:
         words = 0
         if lower[t] in _JOINERS:
-            if brk[t] or starts[t] != ends[t - 1] or t + 1 == n or brk[t + 1] or taken[t + 1]:
+            if (
+                brk[t]
+                or starts[t] != ends[t - 1]
+                or t + 1 == n
+                or brk[t + 1]
+                or taken[t + 1]
+                or starts[t + 1] != ends[t]
+            ):
                 continue
             words = 1  # the word after it
         while t >= 0 and not taken[t]:
