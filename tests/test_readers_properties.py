@@ -86,3 +86,36 @@ def test_iter_jsonl_yields_one_outcome_per_nonblank_line(workdir: Path, lines: l
         else:
             assert isinstance(outcome, (DocumentReadError, LimitExceededError))
             assert outcome.path == f"{path}:line {lineno}"
+
+
+_WORDS = st.lists(st.sampled_from(["Python", "Kubernetes", "data", "led", "SQL", "5", "a&amp;b"]))
+_HIDING = st.sampled_from(
+    ["", "", "style='display:none'", "hidden", "style='color:#fff'", "style='font-size:0'"]
+)
+_ELEMENT = st.tuples(st.sampled_from(["p", "div", "span", "li", "b"]), _HIDING, _WORDS)
+
+
+def _html(elements: list[tuple[str, str, list[str]]], *, drop_hidden: bool) -> str:
+    parts = [
+        f"<{tag} {hiding}>{' '.join(words)}</{tag}>"
+        for tag, hiding, words in elements
+        if not (drop_hidden and hiding)
+    ]
+    return "<html><body>" + " ".join(parts) + "</body></html>"
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elements=st.lists(_ELEMENT, max_size=8))
+def test_html_hidden_text_is_exactly_the_text_of_the_hidden_elements(
+    workdir: Path, elements: list[tuple[str, str, list[str]]]
+) -> None:
+    marked, dropped = workdir / "marked.html", workdir / "dropped.html"
+    marked.write_text(_html(elements, drop_hidden=False), encoding="utf-8")
+    dropped.write_text(_html(elements, drop_hidden=True), encoding="utf-8")
+    outcomes = []
+    for path in (marked, dropped):
+        try:
+            outcomes.append(read_document(path).visible_text.split())
+        except DocumentReadError:
+            outcomes.append([])
+    assert outcomes[0] == outcomes[1]
