@@ -50,6 +50,11 @@ TRAPS = [
     ("The front end is JavaScript, but it is owned by a separate web team.", None, "javascript"),
     ("Our ML team trains the models in PyTorch; you make them fast.", None, "pytorch"),
     ("Sailed closure of the project; closure report.", None, "clojure"),
+    ("Won loyal customers by continuously fine tuning customer service.", None, "model-development"),
+    ("Test drive repaired vehicles for proper handling and fine tuning.", None, "model-development"),
+    ("Fine-tune CLIP-style image-text encoders for attribute extraction.", "model-development", None),
+    ("Skills: Hugging Face, fine-tuning, vector search", "model-development", None),
+    ("LLM fine-tuning with LoRA adapters", "model-development", None),
     # a sentence ends between the two halves of a name
     ("We measured each tensor. Flow rates dropped.", None, "tensorflow"),
     ("Worked on the spark. Streaming data came later.", None, "data-pipelines"),
