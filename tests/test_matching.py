@@ -50,11 +50,27 @@ TRAPS = [
     ("The front end is JavaScript, but it is owned by a separate web team.", None, "javascript"),
     ("Our ML team trains the models in PyTorch; you make them fast.", None, "pytorch"),
     ("Sailed closure of the project; closure report.", None, "clojure"),
-    ("Won loyal customers by continuously fine tuning customer service.", None, "model-development"),
-    ("Test drive repaired vehicles for proper handling and fine tuning.", None, "model-development"),
-    ("Fine-tune CLIP-style image-text encoders for attribute extraction.", "model-development", None),
+    (
+        "Won loyal customers by continuously fine tuning customer service.",
+        None,
+        "model-development",
+    ),
+    (
+        "Test drive repaired vehicles for proper handling and fine tuning.",
+        None,
+        "model-development",
+    ),
+    (
+        "Fine-tune CLIP-style image-text encoders for attribute extraction.",
+        "model-development",
+        None,
+    ),
     ("Skills: Hugging Face, fine-tuning, vector search", "model-development", None),
     ("LLM fine-tuning with LoRA adapters", "model-development", None),
+    ("Audits for (Good Clinical Practice) GCP and FDA compliance.", None, "gcp"),
+    ("Experience with GCP is a plus.", "gcp", None),
+    ("Client: S3G - India; 4G rollout.", None, "aws"),
+    ("Logs land in S3, then Athena.", "aws", None),
     # a sentence ends between the two halves of a name
     ("We measured each tensor. Flow rates dropped.", None, "tensorflow"),
     ("Worked on the spark. Streaming data came later.", None, "data-pipelines"),
@@ -214,3 +230,30 @@ def test_any_spacy_pipeline_can_tokenize(matcher: SkillMatcher) -> None:
     text = "Deployed PyTorch models to production on EKS; no Kubernetes needed for the Go-getter."
     assert plain.match(text) == matcher.match(text)
     assert plain.nlp is not matcher.nlp
+
+
+def test_not_near_words_veto_an_alias_within_its_window() -> None:
+    from skillmatch import Taxonomy
+
+    taxonomy = Taxonomy.from_dict(
+        {
+            "name": "t",
+            "categories": [{"id": "cloud", "name": "Cloud"}],
+            "skills": [
+                {
+                    "id": "spark",
+                    "name": "Spark",
+                    "categories": ["cloud"],
+                    "aliases": [{"text": "Spark", "not_near": ["plug*", "ignition"], "window": 3}],
+                }
+            ],
+        }
+    )
+    matcher = SkillMatcher.from_taxonomy(taxonomy)
+    assert _ids(matcher.match("Replaced the Spark plugs.")) == set()
+    assert _ids(matcher.match("Checked ignition and Spark timing.")) == set()
+    # past the window, or only a word that starts like a listed one without '*'
+    assert _ids(matcher.match("Spark jobs on YARN, and one day we may change all the plugs.")) == {
+        "spark"
+    }
+    assert _ids(matcher.match("Spark on an ignitions cluster.")) == {"spark"}

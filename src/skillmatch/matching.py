@@ -280,7 +280,6 @@ class RawMention:
     method: Method
     score: float
     signal: bool = False
-    gated: bool = False
     entry: _Entry | None = None
     status: Status = "counted"
 
@@ -590,7 +589,6 @@ def _mention(
         method=method,
         score=score,
         signal=entry.signal,
-        gated=bool(entry.alias.context),
         entry=entry,
     )
 
@@ -673,29 +671,53 @@ def _normalized_candidates(
 
 
 def _local_gates_pass(m: RawMention, toks: TokenTable) -> bool:
-    """Apply an alias's not_before / not_after gates, and word context if it has no '@' gate."""
+    """Apply an alias's not_before / not_after / not_near gates, and word context if it has no
+    '@' gate."""
     alias = m.entry.alias if m.entry else None
     if alias is None:
         return True
+    if _glued(toks, m.i, m.j):
+        return False
     lower = toks.lower
     if alias.not_before and m.j < len(toks) and lower[m.j] in alias.not_before:
         return False
     if alias.not_after and m.i > 0 and lower[m.i - 1] in alias.not_after:
         return False
+    if alias.not_near and _words_near(alias.not_near, alias.window, toks, m.i, m.j):
+        return False
     if alias.context and not _has_category_gate(m):
-        return _context_near(alias, toks, m.i, m.j)
+        return _words_near(alias.context, alias.window, toks, m.i, m.j)
     return True
 
 
-def _context_near(alias: Alias, toks: TokenTable, i: int, j: int) -> bool:
-    words = [w for w in alias.context if not w.startswith("@")]
+def _glued(toks: TokenTable, i: int, j: int) -> bool:
+    """Whether tokens ``i..j-1`` are cut out of a longer word: spaCy splits units off numbers,
+    so "S3G" gives the tokens "S3" and "G", and S3 is not named there."""
+    text, starts, ends = toks.text, toks.starts, toks.ends
+    return (
+        i > 0
+        and starts[i] == ends[i - 1]
+        and text[starts[i] - 1].isalnum()
+        and text[starts[i]].isalnum()
+    ) or (
+        j < len(starts)
+        and starts[j] == ends[j - 1]
+        and text[ends[j - 1] - 1].isalnum()
+        and text[starts[j]].isalnum()
+    )
+
+
+def _words_near(words: list[str], window: int, toks: TokenTable, i: int, j: int) -> bool:
+    """Whether one of ``words`` (a trailing '*' makes a prefix; '@category' ones are skipped)
+    occurs within ``window`` tokens of tokens ``i..j-1``."""
+    words = [w for w in words if not w.startswith("@")]
     if not words:
         return False
-    lo, hi = max(0, i - alias.window), min(len(toks), j + alias.window)
-    window = toks.lower[lo:i] + toks.lower[j:hi]
+    lo, hi = max(0, i - window), min(len(toks), j + window)
+    near = toks.lower[lo:i] + toks.lower[j:hi]
     exact = {w.lower() for w in words if not w.endswith("*")}
     prefixes = tuple(w[:-1].lower() for w in words if w.endswith("*"))
-    return any(w in exact or (prefixes and w.startswith(prefixes)) for w in window)
+    return any(w in exact or (prefixes and w.startswith(prefixes)) for w in near)
 
 
 _METHOD_ORDER = {"exact": 0, "normalized": 1, "fuzzy": 2, "pattern": 3}
@@ -758,7 +780,8 @@ def _category_gates(
         still: list[RawMention] = []
         for m in pending:
             assert m.entry is not None
-            if near.vouches_for(m) or _context_near(m.entry.alias, toks, m.i, m.j):
+            alias = m.entry.alias
+            if near.vouches_for(m) or _words_near(alias.context, alias.window, toks, m.i, m.j):
                 accepted.append(m)
                 near.add(m)
                 changed = True

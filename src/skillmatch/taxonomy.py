@@ -75,13 +75,22 @@ class Alias(_Strict):
             " ending in '*' is a prefix; '@category-id' stands for another skill of that category."
         ),
     )
-    window: int = Field(default=8, ge=1, le=100, description="Tokens on each side for `context`.")
+    window: int = Field(
+        default=8, ge=1, le=100, description="Tokens on each side for `context` and `not_near`."
+    )
     not_before: list[str] = Field(
         default_factory=list,
         description="Tokens that must not directly follow the alias ('Go' + '-to', 'go' + 'live').",
     )
     not_after: list[str] = Field(
         default_factory=list, description="Tokens that must not directly precede the alias."
+    )
+    not_near: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words none of which may occur within `window` tokens of the alias ('GCP' near"
+            " 'clinical' is Good Clinical Practice). A word ending in '*' is a prefix."
+        ),
     )
     unambiguous: bool = Field(
         default=False,
@@ -104,7 +113,7 @@ class Alias(_Strict):
             raise ValueError("an alias must not be blank")
         return value
 
-    @field_validator("context", "not_before", "not_after")
+    @field_validator("context", "not_before", "not_after", "not_near")
     @classmethod
     def _no_blank_words(cls, value: list[str]) -> list[str]:
         return _strip_words(value, "a context word")
