@@ -71,6 +71,14 @@ TRAPS = [
     ("Experience with GCP is a plus.", "gcp", None),
     ("Client: S3G - India; 4G rollout.", None, "aws"),
     ("Logs land in S3, then Athena.", "aws", None),
+    ("Technologies: linux amazon-web-services", "aws", "api-development"),
+    (
+        "Build secure system solutions to meet endpoint program requirements.",
+        None,
+        "api-development",
+    ),
+    ("Wrote the REST endpoints the checkout team calls.", "api-development", None),
+    ("Experience with cloud deployment tools like Spinnaker.", None, "neuromorphic-computing"),
     # a sentence ends between the two halves of a name
     ("We measured each tensor. Flow rates dropped.", None, "tensorflow"),
     ("Worked on the spark. Streaming data came later.", None, "data-pipelines"),

@@ -41,7 +41,7 @@ __all__ = ["RawMention", "SkillIndex", "find_mentions"]
 log = logging.getLogger("skillmatch")
 
 _NORM_STRIP = re.compile(r"[\s.\-_/]+")
-_MAX_NORM_TOKENS = 4
+_MAX_NORM_WORDS = 4
 _SMALL_POOL = 256  # fuzzy choices with one first letter that are scored as one group
 _REACH_FILTER = 256  # fuzzy choices of a group from which ruling most out first pays
 _GRAM_CACHE = 100_000  # grams whose scored choices are kept
@@ -654,18 +654,26 @@ def _normalized_candidates(
         ):
             continue
         j = i + 1  # the key is made of tokens i..j-1
+        words = 1  # separators ("-", "/") do not count: "amazon-web-services" is 3 words
         while True:
             for idx in normalized.get(key, ()):
                 if exact_phrase.get(idx) != tuple(lower[i:j]):
                     out.append(_mention(index, toks, idx, i, j, "normalized", 0.95))
-            if j == n or j - i == _MAX_NORM_TOKENS or (brk[j] and not lower[j - 1].endswith("-")):
+            if (
+                j == n
+                or words == _MAX_NORM_WORDS
+                or j - i == 2 * _MAX_NORM_WORDS - 1
+                or (brk[j] and not lower[j - 1].endswith("-"))
+            ):
                 break
             # A full stop before a space ends a sentence: "each tensor. Flow" is not TensorFlow.
             if lower[j - 1].endswith(".") and starts[j] != ends[j - 1]:
                 break
-            key += _norm_strip(lower[j])
+            part = _norm_strip(lower[j])
+            key += part
             if key not in prefixes:
                 break
+            words += part != ""
             j += 1
     return out
 
