@@ -79,6 +79,9 @@ TRAPS = [
     ),
     ("Wrote the REST endpoints the checkout team calls.", "api-development", None),
     ("Experience with cloud deployment tools like Spinnaker.", None, "neuromorphic-computing"),
+    ("Languages: PHP 5 (procedural, not object oriented), MySQL, JavaScript", "sql", None),
+    ("We do not use (and never will) Kubernetes.", None, "kubernetes"),
+    ("Knowledge on Web Services  -Good Team player", "api-development", None),
     # a sentence ends between the two halves of a name
     ("We measured each tensor. Flow rates dropped.", None, "tensorflow"),
     ("Worked on the spark. Streaming data came later.", None, "data-pipelines"),

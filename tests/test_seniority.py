@@ -571,3 +571,22 @@ def test_trie_of_words_matches_what_their_alternation_matches(words: list[str], 
     )
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
     assert all(re.fullmatch(scoring._trie(words), w) for w in words)
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("Skills: Time management, Team player, Fast learner", False),
+        ("Work with management team to provide solutions.", False),
+        ("Experienced IT Assistant Manager looking for a reputable organization.", False),
+        ("An experienced team lead and team player.", True),
+        ("Managed a team of six engineers.", True),
+        ("Headed the data science group for three years.", True),
+    ],
+)
+def test_team_leadership_signals_in_real_phrasing(text: str, leads: bool) -> None:
+    from skillmatch.matcher import SkillMatcher
+
+    result = SkillMatcher.default().match(text, kind="resume")
+    found = {s.skill_id for s in result.signals}
+    assert ("team-leadership" in found) == leads, [s.text for s in result.signals]

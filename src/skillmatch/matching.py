@@ -1221,9 +1221,17 @@ def _status(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> St
 
 
 def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
-    # A cue before the mention, in the same clause and within its reach.
+    # A cue before the mention, in the same clause and within its reach; a cue inside
+    # parentheses ("PHP (procedural, not OO), MySQL") stays inside them.
+    inside = 0
     for k in range(i - 1, max(lo, i - _NEG_REACH) - 1, -1):
         w = lower[k]
+        if w == ")":
+            inside += 1
+        elif w == "(" and inside:
+            inside -= 1
+        if inside or w == "(":
+            continue
         if w in _CLAUSE_BREAK:
             break
         reach = _NEG_CUES.get(w)
@@ -1244,10 +1252,13 @@ def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
 
 def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
     """Whether the clause gives the skill to someone else: another team, a partner."""
-    # The skill names a team: "the SQL Server Reporting team".
+    # The skill names a team: "the SQL Server Reporting team"; not "Web Services -Good Team
+    # player".
     for k in range(j, min(hi, j + 2)):
         if lower[k] in _TEAM:
-            return True
+            if lower[k + 1 : k + 2] != ["player"] and lower[k + 1 : k + 2] != ["players"]:
+                return True
+            break
     # A team is the subject doing the work: "our ML team trains the models in PyTorch".
     before = max(lo, i - _PARTY_REACH)
     if not _TEAM.isdisjoint(lower[before:i]):
