@@ -590,3 +590,19 @@ def test_team_leadership_signals_in_real_phrasing(text: str, leads: bool) -> Non
     result = SkillMatcher.default().match(text, kind="resume")
     found = {s.skill_id for s in result.signals}
     assert ("team-leadership" in found) == leads, [s.text for s in result.signals]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("PRIMARY MANAGEMENT SKILLS  Production Work-flow Design.", False),
+        ("Ten months of voluntary work in the Legal Resources Centres.", False),
+        ("Worked closely with product and design on the roadmap.", True),
+        ("Partnered with finance and operations leadership.", True),
+    ],
+)
+def test_cross_functional_signal_needs_work_with_someone(text: str, found: bool) -> None:
+    from skillmatch.matcher import SkillMatcher
+
+    result = SkillMatcher.default().match(text, kind="resume")
+    assert ("cross-functional" in {s.skill_id for s in result.signals}) == found
