@@ -23,7 +23,7 @@ from skillmatch.matching import (
     _DELEGATION,
     _EXACT,
     _HANDED_OFF,
-    _MAX_NORM_TOKENS,
+    _MAX_NORM_WORDS,
     _NEG_CUES,
     _NORM_START,
     _REACH_FILTER,
@@ -371,19 +371,29 @@ def test_exact_phrases_grouped_by_second_word_equal_checking_every_phrase(
 
 
 def _plain_normalized(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
-    """Every key grown from every start token: ``(entry id, start token, end token)``."""
+    """Every key grown from every start token: ``(entry id, start token, end token)``.
+
+    A key holds at most ``_MAX_NORM_WORDS`` words (separators such as "-" are not words) and
+    stops at a line break (but after a hyphen) and after a full stop followed by a space.
+    """
     lower, n, found = table.lower, len(table.lower), []
     for i in range(n):
         key = _norm_strip(lower[i])
-        for j in range(i + 1, min(n, i + _MAX_NORM_TOKENS) + 1):
-            if not key or key not in index._norm_prefixes:
-                break
+        words, j = 1, i + 1
+        while key and key in index._norm_prefixes:
             for idx in index.normalized.get(key, ()):
                 if index._ci_phrase.get(idx) != tuple(lower[i:j]):
                     found.append((id(index.entries[idx]), i, j))
-            if j == n or (table.brk[j] and not lower[j - 1].endswith("-")):
+            if j == n or words == _MAX_NORM_WORDS or j - i == 2 * _MAX_NORM_WORDS - 1:
                 break
-            key += _norm_strip(lower[j])
+            if table.brk[j] and not lower[j - 1].endswith("-"):
+                break
+            if lower[j - 1].endswith(".") and table.starts[j] != table.ends[j - 1]:
+                break
+            part = _norm_strip(lower[j])
+            key += part
+            words += part != ""
+            j += 1
     return found
 
 
@@ -395,17 +405,26 @@ _KEY_PIECES = sorted(
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.tuples(st.sampled_from([*_KEY_PIECES, "to", "a", "-", ".", "x"]), st.booleans()),
+        st.tuples(
+            st.sampled_from([*_KEY_PIECES, "to", "a", "-", ".", "/", "x"]),
+            st.sampled_from([" ", "", "\n"]),
+        ),
         max_size=30,
     )
 )
 def test_normalized_starts_dropped_early_equal_growing_every_start(
-    tokens: list[tuple[str, bool]],
+    tokens: list[tuple[str, str]],
 ) -> None:
+    """``tokens`` are (word, the whitespace before it)."""
     lower = [w for w, _ in tokens]
-    n = len(lower)
-    brk = [b or t == 0 for t, (_, b) in enumerate(tokens)]
-    table = TokenTable(" ".join(lower), lower, lower, [0] * n, [1] * n, brk)
+    text, starts = "", []
+    for word, space in tokens:
+        text += space if text else ""
+        starts.append(len(text))
+        text += word
+    ends = [a + len(w) for a, w in zip(starts, lower, strict=True)]
+    brk = [t == 0 or space == "\n" for t, (_, space) in enumerate(tokens)]
+    table = TokenTable(text, lower, lower, starts, ends, brk)
     occurrences = _Occurrences(lower, _STEP_INDEX.facts(set(lower)))
     got = [(id(m.entry), m.i, m.j) for m in _normalized_candidates(_STEP_INDEX, table, occurrences)]
     assert got == _plain_normalized(_STEP_INDEX, table)
