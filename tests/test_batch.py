@@ -7,6 +7,7 @@ import json
 import signal
 import threading
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ JOB = (
     "Senior ML Engineer. We are looking for 5+ years of experience. Requirements: Python, "
     "PyTorch, Kubernetes and AWS. Nice to have: Spark. You will deploy models to production."
 )
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SKILL_WORDS = ["Python", "PyTorch", "Kubernetes", "AWS", "Docker", "Spark", "SQL", "LangChain"]
 
 
@@ -101,6 +104,27 @@ def test_pipe_with_two_processes_equals_pipe(matcher: SkillMatcher) -> None:
     got = list(matcher.pipe(pairs, as_tuples=True, n_process=2, batch_size=5))
     assert [ctx for _, ctx in got] == [ctx for _, ctx in pairs]
     assert [r for r, _ in got] == [matcher.match(t) for t in texts]
+
+
+def test_pipe_with_two_processes_gives_every_field_of_match_on_real_texts(
+    matcher: SkillMatcher,
+) -> None:
+    # Workers send results as pickled bytes, rebuilt in this process: the rebuilt results must
+    # be match's in every field and nested model type (==), and even in which fields were set.
+    texts = [p.read_text(encoding="utf-8") for p in sorted((EXAMPLES / "jobs").glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((EXAMPLES / "resumes").glob("*.txt"))]
+    lines = (FIXTURES / "real_resumes_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    texts += [json.loads(line)["text"] for line in lines[:8]]
+    texts.append("Python and Docker \udc80 for 5 years")  # a lone surrogate: not valid UTF-8
+    as_of = date(2026, 11, 28)
+    expected = [matcher.match(t, as_of=as_of) for t in texts]
+    got = list(matcher.pipe(texts, n_process=2, batch_size=3, as_of=as_of))
+    assert any(h.requirement == "required" for r in expected for h in r.skills)
+    assert any(r.kind == "resume" and r.seniority.evidence for r in expected)
+    assert got == expected
+    for a, b in zip(got, expected, strict=True):
+        assert type(a) is MatchResult
+        assert a.model_dump(exclude_unset=True) == b.model_dump(exclude_unset=True)
 
 
 def test_pipe_with_two_processes_sends_chunks_larger_than_a_pipe_while_results_flow(
