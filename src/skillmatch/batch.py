@@ -535,7 +535,7 @@ def parallel_map(
     *,
     as_tuples: bool = False,
     n_process: int = 2,
-    batch_size: int = 64,
+    batch_size: int = 16,
     as_of: date | None = None,
 ) -> Iterator[Any]:
     """Match texts on ``n_process`` worker processes, lazily, in input order (``pipe``'s engine).

@@ -144,14 +144,15 @@ class SkillMatcher:
         *,
         as_tuples: bool = False,
         n_process: int = 1,
-        batch_size: int = 64,
+        batch_size: int = 16,
         as_of: date | None = None,
     ) -> Iterator[MatchResult] | Iterator[tuple[MatchResult, object]]:
         """Match many texts lazily, in input order; each result equals ``match(text)``.
 
         With ``as_tuples=True`` the input is ``(text, context)`` pairs and so is the output,
         to carry a file name or row id through. ``n_process > 1`` runs worker processes that
-        send back results (not spaCy Docs).
+        send back results (not spaCy Docs), ``batch_size`` texts at a time: small batches keep
+        both workers busy to the end.
         """
         if n_process > 1:
             from skillmatch.batch import parallel_map
