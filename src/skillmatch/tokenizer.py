@@ -2,16 +2,17 @@
 
 Matching needs each token's text, offsets and line breaks, not spaCy Docs. spaCy's tokenizer
 splits text on whitespace and then each whitespace-free chunk on its own;
-:class:`ChunkTokenizer` walks the chunks in Python, asks spaCy only about chunks it has not
-seen (all of a text's at once) and keeps their splits. On résumés that is several times faster
-than making a Doc, whose blank tokenizer stops caching at special cases such as a newline (spaCy
-issue 13950). The tokens are spaCy's own (tested on real texts and by hypothesis properties).
+:class:`ChunkTokenizer` walks the chunks in Python, splits a chunk it has not seen with the
+tokenizer's own affix rules (asking spaCy only when a special case may apply) and keeps the
+splits. On résumés that is several times faster than making a Doc, whose blank tokenizer stops
+caching at special cases such as a newline (spaCy issue 13950), and makes no vocabulary entry
+per new word. The tokens are spaCy's own (tested on real texts and by hypothesis properties).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import add
@@ -97,8 +98,9 @@ class ChunkTokenizer:
     """Tokenize texts into :class:`TokenTable` s with a spaCy tokenizer, without making Docs.
 
     spaCy's tokenizer splits a text on whitespace, then splits each whitespace-free chunk on its
-    own. This does the same walk in Python, asks spaCy only for chunks it has not seen, and
-    keeps their splits: a Doc, with a lexeme per token, costs more than the rest of the table.
+    own. This does the same walk in Python, splits each chunk not seen yet the way spaCy does
+    (:func:`_affix_spans`; spaCy itself for the few that a special case may split), and keeps
+    the splits: a Doc, with a lexeme per token, costs more than the rest of the table.
     A chunk's tokens depend on its neighbours only through special cases: one that holds a
     space (:func:`table_tokenizer` then makes Docs), or one matched across a single space (such
     a text is tokenized whole; see ``__init__``). Tokens are identical to
@@ -130,7 +132,7 @@ class ChunkTokenizer:
         self._edges: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def _learn(self, text: str, chunks: set[str]) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Return the splits, with the ``chunks`` of ``text`` not seen yet split by spaCy."""
+        """Return the splits, with the ``chunks`` of ``text`` not seen yet added."""
         splits = self._splits
         new = chunks.difference(splits)
         if not new:
@@ -140,16 +142,19 @@ class ChunkTokenizer:
             splits = self._splits = {}
             self._edges = {}
             new = chunks
+        rules = self.tokenizer.rules or {}
         hard = []
         for chunk in new:
-            if _one_token(self.tokenizer, chunk):
-                splits[chunk] = ()
-            else:
+            spans = _affix_spans(self.tokenizer, chunk, rules)
+            if spans is None:
                 hard.append(chunk)
+            else:
+                splits[chunk] = () if len(spans) == 1 else spans
         if not hard:
             return splits
-        # Chunks are split independently (a newline between them stops special cases from
-        # matching across), so one Doc of them all gives each chunk's tokens in turn.
+        # Chunks a special case may split go to spaCy. They are split independently (a newline
+        # between them stops special cases from matching across), so one Doc of them all gives
+        # each chunk's tokens in turn.
         joined = "\n".join(hard)
         final = _chunk_spans(self.tokenizer(joined), hard)
         plain = _chunk_spans(self._plain(joined), hard)
@@ -282,21 +287,72 @@ def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
     return lambda text: token_table(nlp.make_doc(text))
 
 
-def _one_token(tokenizer: Tokenizer, word: str) -> bool:
-    """Whether spaCy's tokenizer surely keeps ``word`` (no whitespace) as one token.
+def _affix_spans(
+    tokenizer: Tokenizer, chunk: str, rules: Mapping[str, object]
+) -> tuple[tuple[int, int], ...] | None:
+    """The (start, end) of the tokens spaCy splits ``chunk`` (no whitespace) into, or ``None``
+    when one of its special cases (``rules``) might take part.
 
-    It splits a chunk only by a special case, a prefix, a suffix, an infix or a token/URL
-    match; when none applies the chunk is one token. Asking its regexes costs far less than
-    tokenizing, which also makes a vocabulary entry per new word.
+    This is spaCy's own split (``Tokenizer._split_affixes`` then ``_attach_tokens``) in Python,
+    asking the tokenizer's own prefix, suffix, infix, token and URL functions, so each is asked
+    once per chunk and no Doc or vocabulary entry is made: spaCy would make one per new token.
+    Without special cases, tokens are then exact. Every string spaCy looks up as a special
+    case, and every match of its special-case matcher, is one token or a run of consecutive
+    tokens of this split (up to the first hit, spaCy's split is this one); so when no such run
+    is a rule, special cases change nothing.
     """
-    if word in (tokenizer.rules or {}):
-        return False
-    for search in (tokenizer.prefix_search, tokenizer.suffix_search):
-        if search is not None and search(word) is not None:
-            return False
-    if tokenizer.infix_finditer is not None and next(tokenizer.infix_finditer(word), None):
-        return False
-    return not any(m is not None and m(word) for m in (tokenizer.token_match, tokenizer.url_match))
+    token_match = tokenizer.token_match
+    find_prefix = tokenizer.find_prefix
+    find_suffix = tokenizer.find_suffix
+    start, end = 0, len(chunk)
+    prefixes: list[tuple[int, int]] = []
+    suffixes: list[tuple[int, int]] = []
+    last_size = 0
+    while start < end and end - start != last_size:
+        if token_match and token_match(chunk[start:end]):
+            break
+        last_size = end - start
+        pre_len = find_prefix(chunk[start:end])
+        suf_len = find_suffix(chunk[start + pre_len : end])
+        if pre_len and suf_len and pre_len + suf_len <= end - start:
+            prefixes.append((start, start + pre_len))
+            suffixes.append((end - suf_len, end))
+            start += pre_len
+            end -= suf_len
+        elif pre_len:
+            prefixes.append((start, start + pre_len))
+            start += pre_len
+        elif suf_len:
+            suffixes.append((end - suf_len, end))
+            end -= suf_len
+    spans = prefixes
+    if start < end:
+        string = chunk[start:end]
+        url_match = tokenizer.url_match
+        if (token_match and token_match(string)) or (url_match and url_match(string)):
+            spans.append((start, end))
+        else:
+            at = 0  # spaCy skips an infix at the start, and keeps it in the next token
+            for match in tokenizer.find_infix(string) or ():
+                infix_start, infix_end = match.start(), match.end()
+                if infix_start == 0:
+                    continue
+                if infix_start < at:  # overlapping matches: not from re, let spaCy decide
+                    return None
+                if infix_start != at:
+                    spans.append((start + at, start + infix_start))
+                if infix_start != infix_end:
+                    spans.append((start + infix_start, start + infix_end))
+                at = infix_end
+            if at < len(string):
+                spans.append((start + at, end))
+    spans.extend(reversed(suffixes))
+    if rules:
+        for i, (first, _) in enumerate(spans):
+            for _, last in spans[i:]:
+                if chunk[first:last] in rules:
+                    return None
+    return tuple(spans)
 
 
 def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]]:
@@ -308,6 +364,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
     """
     tokenizer = nlp.tokenizer
     standard = type(tokenizer) is Tokenizer
+    rules = (tokenizer.rules or {}) if isinstance(tokenizer, Tokenizer) else {}
     plain: dict[str, bool] = {}
     out: dict[str, list[str]] = {}
     for text in texts:
@@ -317,7 +374,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
             words = text.split(" ")
             for w in words:
                 if w not in plain:
-                    plain[w] = _one_token(tokenizer, w)
+                    plain[w] = _affix_spans(tokenizer, w, rules) == ((0, len(w)),)
             if all(plain[w] for w in words):
                 out[text] = words
                 continue
