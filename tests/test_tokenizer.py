@@ -51,8 +51,16 @@ PIECES = st.lists(
     ),
     max_size=12,
 )
-# Pieces apart, and glued so that special cases touch affixes ("°c." is not "°c" + ".").
-TEXTS = PIECES.map(" ".join) | PIECES.map("".join)
+# Pieces apart, and glued so that special cases touch affixes ("°c." is not "°c" + "."), and
+# stretches of them between other whitespace (spaCy tokenizes each stretch on its own).
+TEXTS = (
+    PIECES.map(" ".join)
+    | PIECES.map("".join)
+    | st.lists(
+        st.tuples(PIECES.map(" ".join), st.sampled_from(["\n", "  ", " \n", "\t", "\u2028"])),
+        max_size=4,
+    ).map(lambda parts: "".join(p + sep for p, sep in parts))
+)
 
 
 @settings(max_examples=300, deadline=None)
