@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokenizer import Tokenizer
 
 from skillmatch.tokenizer import ChunkTokenizer, blank_pipeline, table_tokenizer, token_table
 
@@ -49,8 +51,16 @@ PIECES = st.lists(
     ),
     max_size=12,
 )
-# Pieces apart, and glued so that special cases touch affixes ("°c." is not "°c" + ".").
-TEXTS = PIECES.map(" ".join) | PIECES.map("".join)
+# Pieces apart, and glued so that special cases touch affixes ("°c." is not "°c" + "."), and
+# stretches of them between other whitespace (spaCy tokenizes each stretch on its own).
+TEXTS = (
+    PIECES.map(" ".join)
+    | PIECES.map("".join)
+    | st.lists(
+        st.tuples(PIECES.map(" ".join), st.sampled_from(["\n", "  ", " \n", "\t", "\u2028"])),
+        max_size=4,
+    ).map(lambda parts: "".join(p + sep for p, sep in parts))
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -79,3 +89,35 @@ def test_chunk_tokenizer_follows_special_cases_that_reach_across_chunks() -> Non
         assert chunked(text) == _table(REFERENCE, text)
     assert chunked(":::) :*''").orth[-3:] == [":", "*", "''"]
     assert chunked(":::)\x1c:*''").orth[-2:] == [":*", "''"]
+
+
+# A tokenizer with odd rules, for the chunk split in Python: a prefix found past the start (spaCy
+# cuts its length off the start), empty suffix and infix matches, an infix at the start (kept
+# in the next token), token and URL matches, and special cases made of affix-split tokens.
+ODD = Tokenizer(
+    REFERENCE.vocab,
+    rules={
+        "ab": [{"ORTH": "a"}, {"ORTH": "b"}],
+        "(c": [{"ORTH": "(c"}],
+        "#-": [{"ORTH": "#"}, {"ORTH": "-"}],
+    },
+    prefix_search=re.compile(r"[(\"']|a?[#$]").search,
+    suffix_search=re.compile(r"[)\"',.]$|c*$").search,
+    infix_finditer=re.compile(r"-|(?=[A-Z])|^[!?]").finditer,
+    token_match=re.compile(r"#\w+$").match,
+    url_match=re.compile(r"\w-\w").match,
+)
+ODD_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from([*ODD.rules, "a-b", "B-a"]),
+        st.text(alphabet="abcAB#$-.,'\"()!? \n\t"),
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ODD_TEXTS)
+def test_chunk_tokenizer_equals_doc_tokens_with_any_affix_rules(text: str) -> None:
+    chunked = ChunkTokenizer(ODD, cache_size=8)
+    assert chunked(text) == chunked(text) == _table(ODD, text)

@@ -2,19 +2,20 @@
 
 Matching needs each token's text, offsets and line breaks, not spaCy Docs. spaCy's tokenizer
 splits text on whitespace and then each whitespace-free chunk on its own;
-:class:`ChunkTokenizer` walks the chunks in Python, asks spaCy only about chunks it has not
-seen (all of a text's at once) and keeps their splits. On résumés that is several times faster
-than making a Doc, whose blank tokenizer stops caching at special cases such as a newline (spaCy
-issue 13950). The tokens are spaCy's own (tested on real texts and by hypothesis properties).
+:class:`ChunkTokenizer` walks the chunks in Python, splits a chunk it has not seen with the
+tokenizer's own affix rules (asking spaCy only when a special case may apply) and keeps the
+splits. On résumés that is several times faster than making a Doc, whose blank tokenizer stops
+caching at special cases such as a newline (spaCy issue 13950), and makes no vocabulary entry
+per new word. The tokens are spaCy's own (tested on real texts and by hypothesis properties).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from operator import add
+from itertools import chain, compress, count, filterfalse, pairwise
+from typing import NamedTuple, cast
 
 import numpy as np
 import spacy
@@ -36,6 +37,7 @@ _CHUNK_CACHE_SIZE = 200_000
 _TABLE_ATTRS = [IDX, LENGTH, IS_SPACE]
 _NEWLINE = re.compile("\n")
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+_STRETCH = re.compile(r"\S+(?: \S+)*")  # chunks between single spaces
 
 
 def blank_pipeline() -> Language:
@@ -97,25 +99,26 @@ class ChunkTokenizer:
     """Tokenize texts into :class:`TokenTable` s with a spaCy tokenizer, without making Docs.
 
     spaCy's tokenizer splits a text on whitespace, then splits each whitespace-free chunk on its
-    own. This does the same walk in Python, asks spaCy only for chunks it has not seen, and
-    keeps their splits: a Doc, with a lexeme per token, costs more than the rest of the table.
+    own. This does the same walk in Python, splits each chunk not seen yet the way spaCy does
+    (:func:`_affix_spans`; spaCy itself for the few that a special case may split), and keeps
+    the splits: a Doc, with a lexeme per token, costs more than the rest of the table.
     A chunk's tokens depend on its neighbours only through special cases: one that holds a
-    space (:func:`table_tokenizer` then makes Docs), or one matched across a single space (such
-    a text is tokenized whole; see ``__init__``). Tokens are identical to
+    space (:func:`table_tokenizer` then makes Docs), or one matched across a single space (spaCy
+    then tokenizes that stretch of chunks; see ``__init__``). Tokens are identical to
     ``token_table(make_doc(text))``.
     """
 
     def __init__(self, tokenizer: Tokenizer, cache_size: int = _CHUNK_CACHE_SIZE) -> None:
         self.tokenizer = tokenizer
         self.cache_size = cache_size
-        # chunk -> () when it is one token, else the (start, end) of its tokens in the chunk.
-        self._splits: dict[str, tuple[tuple[int, int], ...]] = {}
+        # chunk -> () when it is one token, else its tokens.
+        self._splits: dict[str, _Split | tuple[()]] = {}
         # spaCy also matches special cases ("(:", "):") over the affix-split tokens of the
         # whole text, and such a match may run across a single space (") :" looks like "):").
         # It never applies (its text holds a space) but it hides the matches it overlaps. So
         # for each chunk that special cases split otherwise than its affixes alone would, the
-        # tokens it may start and end with are kept, and a text where such a chunk and a
-        # neighbour could form a special case across the space is tokenized whole.
+        # tokens it may start and end with are kept, and where such a chunk and a neighbour
+        # could form a special case across the space, spaCy tokenizes their stretch of chunks.
         self._plain = Tokenizer(
             tokenizer.vocab,
             rules={},
@@ -129,32 +132,35 @@ class ChunkTokenizer:
         self._pairs = frozenset(pair for p in pieces for pair in pairwise(p))
         self._edges: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
-    def _learn(self, text: str, chunks: set[str]) -> dict[str, tuple[tuple[int, int], ...]]:
-        """Return the splits, with the ``chunks`` of ``text`` not seen yet split by spaCy."""
+    def _learn(self, chunks: list[str]) -> dict[str, _Split | tuple[()]]:
+        """Return the splits, with the ``chunks`` not seen yet added."""
         splits = self._splits
-        new = chunks.difference(splits)
+        new = set(filterfalse(splits.__contains__, chunks))
         if not new:
             return splits
         if len(splits) + len(new) > self.cache_size:
             # New dicts, not clear(): a thread still reading the old ones keeps its chunks.
             splits = self._splits = {}
             self._edges = {}
-            new = chunks
+            new = set(chunks)
+        rules = self.tokenizer.rules or {}
         hard = []
         for chunk in new:
-            if _one_token(self.tokenizer, chunk):
-                splits[chunk] = ()
-            else:
+            spans = _affix_spans(self.tokenizer, chunk, rules)
+            if spans is None:
                 hard.append(chunk)
+            else:
+                splits[chunk] = _split(chunk, spans)
         if not hard:
             return splits
-        # Chunks are split independently (a newline between them stops special cases from
-        # matching across), so one Doc of them all gives each chunk's tokens in turn.
+        # Chunks a special case may split go to spaCy. They are split independently (a newline
+        # between them stops special cases from matching across), so one Doc of them all gives
+        # each chunk's tokens in turn.
         joined = "\n".join(hard)
         final = _chunk_spans(self.tokenizer(joined), hard)
         plain = _chunk_spans(self._plain(joined), hard)
         for chunk, spans, affix_spans in zip(hard, final, plain, strict=True):
-            splits[chunk] = () if spans == ((0, len(chunk)),) else spans
+            splits[chunk] = _split(chunk, spans)
             if spans != affix_spans:
                 self._edges[chunk] = (
                     frozenset(chunk[a:e] for a, e in (spans[0], affix_spans[0])),
@@ -163,38 +169,42 @@ class ChunkTokenizer:
         return splits
 
     def __call__(self, text: str) -> TokenTable:
-        chunks = set(text.split())  # the same whitespace as spaCy's (str.isspace)
-        splits = self._learn(text, chunks)
+        chunks = text.split()  # the same whitespace as spaCy's (str.isspace)
+        found = list(map(self._splits.get, chunks))
+        if None in found:
+            splits = list(map(self._learn(chunks).__getitem__, chunks))
+        else:
+            splits = cast("list[_Split | tuple[()]]", found)
         if not self._edges.keys().isdisjoint(chunks) and self._special_may_cross(text, chunks):
-            return token_table(self.tokenizer(text), text)
-        orth: list[str] = []
-        starts: list[int] = []
-        line_firsts: list[int] = []  # the first token of each line that has one
-        offset = 0
-        for line in text.split("\n"):
-            pos = 0
-            line_chunks = line.split()
-            if line_chunks:
-                line_firsts.append(len(orth))
-            for chunk in line_chunks:
-                pos = line.find(chunk, pos)
-                spans = splits[chunk]
-                if not spans:
-                    orth.append(chunk)
-                    starts.append(offset + pos)
-                else:
-                    for a, e in spans:
-                        orth.append(chunk[a:e])
-                        starts.append(offset + pos + a)
-                pos += len(chunk)
-            offset += len(line) + 1
-        ends = list(map(add, starts, map(len, orth)))
-        brk = [False] * len(orth)
-        for k in line_firsts:
-            brk[k] = True
-        return TokenTable(text, orth, [o.lower() for o in orth], starts, ends, brk)
+            splits = self._split_across(text, splits)
+        return _table(text, chunks, splits)
 
-    def _special_may_cross(self, text: str, chunks: set[str]) -> bool:
+    def _split_across(
+        self, text: str, splits: list[_Split | tuple[()]]
+    ) -> list[_Split | tuple[()]]:
+        """``splits`` (one per chunk of ``text``), with spaCy's own where a special case may
+        match across a space.
+
+        spaCy matches special cases over its tokens, and no match runs across whitespace
+        other than a single space (the rest are whitespace tokens, and no special case of
+        this tokenizer mixes whitespace with other chars). So each stretch of chunks
+        between single spaces is tokenized on its own, as part of the text it is tokenized
+        the same; only stretches where a match may cross are asked.
+        """
+        splits = list(splits)
+        k = 0
+        for match in _STRETCH.finditer(text):
+            stretch = match.group()
+            chunks = stretch.split(" ")
+            if not self._edges.keys().isdisjoint(chunks) and self._special_may_cross(
+                stretch, chunks
+            ):
+                spans = _chunk_spans(self.tokenizer(stretch), chunks)
+                splits[k : k + len(chunks)] = map(_split, chunks, spans)
+            k += len(chunks)
+        return splits
+
+    def _special_may_cross(self, text: str, chunks: Iterable[str]) -> bool:
         """Whether a chunk split by a special case, and a neighbour one space away, could
         start a special-case match on one side of the space and end it on the other."""
         edges = self._edges
@@ -230,13 +240,72 @@ class ChunkTokenizer:
         """The tokens ``chunk`` may start (``side`` 0) or end (-1) with while spaCy matches."""
         if chunk in self._edges:
             return self._edges[chunk][side]
-        spans = self._splits.get(chunk)
-        if spans is None:  # learnt before the cache was renewed: ask spaCy
-            spans = _chunk_spans(self.tokenizer(chunk), [chunk])[0]
-        return frozenset([chunk[slice(*spans[side])] if spans else chunk])
+        split = self._splits.get(chunk)
+        if split is None:  # learnt before the cache was renewed: ask spaCy
+            return frozenset([[t.text for t in self.tokenizer(chunk)][side]])
+        return frozenset([split.pieces[side] if split else chunk])
 
     def _pair(self, ends: frozenset[str], starts: frozenset[str]) -> bool:
         return any((a, b) in self._pairs for a in ends for b in starts)
+
+
+class _Split(NamedTuple):
+    """The tokens of a chunk that is not one token."""
+
+    pieces: tuple[str, ...]  # their texts
+    cuts: tuple[int, ...]  # where the tokens after the first start, in the chunk
+
+
+def _split(chunk: str, spans: Sequence[tuple[int, int]]) -> _Split | tuple[()]:
+    """The :class:`_Split` of ``chunk`` into tokens at ``spans``, or ``()`` for one token."""
+    if len(spans) == 1:
+        return ()
+    return _Split(tuple(chunk[a:e] for a, e in spans), tuple(a for a, _ in spans[1:]))
+
+
+def _table(text: str, chunks: list[str], splits: list[_Split | tuple[()]]) -> TokenTable:
+    """The table of the tokens of ``text``, whose ``chunks`` (``text.split()``) split so.
+
+    A token starts after whitespace or at a cut of its chunk, and ends before whitespace or
+    the next cut: marked on the text's code points with numpy, that costs several times less
+    than finding each chunk in the text in Python.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    newline = codes == 10
+    space = newline | (codes == 32)
+    if len(text) - np.count_nonzero(space) != sum(map(len, chunks)):
+        # Other whitespace too (tab, no-break space...): mark each kind the text has.
+        for ch in set(text).difference(" \n"):
+            if ch.isspace():
+                space |= codes == ord(ch)
+    starts = ~space
+    starts[1:] &= space[:-1]
+    ends = ~space
+    ends[:-1] &= space[1:]
+    orth = chunks
+    if any(splits):
+        split = cast("list[_Split]", list(filter(None, splits)))  # without the ()s
+        which = np.fromiter(compress(count(), splits), dtype=np.intp, count=len(split))
+        cuts = [s.cuts for s in split]
+        at = np.repeat(np.flatnonzero(starts)[which], list(map(len, cuts)))
+        at += np.fromiter(chain.from_iterable(cuts), dtype=np.intp, count=len(at))
+        starts[at] = True
+        ends[at - 1] = True
+        orth = []
+        done = 0
+        for k, s in zip(which.tolist(), split, strict=True):
+            orth += chunks[done:k]
+            orth += s.pieces
+            done = k + 1
+        orth += chunks[done:]
+    first = np.flatnonzero(starts)
+    line = np.cumsum(newline)[first]
+    brk = np.empty(len(first), dtype=bool)
+    brk[:1] = True
+    brk[1:] = line[1:] != line[:-1]
+    last = np.flatnonzero(ends) + 1
+    lower = list(map(str.lower, orth))
+    return TokenTable(text, orth, lower, first.tolist(), last.tolist(), brk.tolist())
 
 
 def _chunk_spans(doc: Doc, chunks: list[str]) -> list[tuple[tuple[int, int], ...]]:
@@ -282,21 +351,72 @@ def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
     return lambda text: token_table(nlp.make_doc(text))
 
 
-def _one_token(tokenizer: Tokenizer, word: str) -> bool:
-    """Whether spaCy's tokenizer surely keeps ``word`` (no whitespace) as one token.
+def _affix_spans(
+    tokenizer: Tokenizer, chunk: str, rules: Mapping[str, object]
+) -> tuple[tuple[int, int], ...] | None:
+    """The (start, end) of the tokens spaCy splits ``chunk`` (no whitespace) into, or ``None``
+    when one of its special cases (``rules``) might take part.
 
-    It splits a chunk only by a special case, a prefix, a suffix, an infix or a token/URL
-    match; when none applies the chunk is one token. Asking its regexes costs far less than
-    tokenizing, which also makes a vocabulary entry per new word.
+    This is spaCy's own split (``Tokenizer._split_affixes`` then ``_attach_tokens``) in Python,
+    asking the tokenizer's own prefix, suffix, infix, token and URL functions, so each is asked
+    once per chunk and no Doc or vocabulary entry is made: spaCy would make one per new token.
+    Without special cases, tokens are then exact. Every string spaCy looks up as a special
+    case, and every match of its special-case matcher, is one token or a run of consecutive
+    tokens of this split (up to the first hit, spaCy's split is this one); so when no such run
+    is a rule, special cases change nothing.
     """
-    if word in (tokenizer.rules or {}):
-        return False
-    for search in (tokenizer.prefix_search, tokenizer.suffix_search):
-        if search is not None and search(word) is not None:
-            return False
-    if tokenizer.infix_finditer is not None and next(tokenizer.infix_finditer(word), None):
-        return False
-    return not any(m is not None and m(word) for m in (tokenizer.token_match, tokenizer.url_match))
+    token_match = tokenizer.token_match
+    find_prefix = tokenizer.find_prefix
+    find_suffix = tokenizer.find_suffix
+    start, end = 0, len(chunk)
+    prefixes: list[tuple[int, int]] = []
+    suffixes: list[tuple[int, int]] = []
+    last_size = 0
+    while start < end and end - start != last_size:
+        if token_match and token_match(chunk[start:end]):
+            break
+        last_size = end - start
+        pre_len = find_prefix(chunk[start:end])
+        suf_len = find_suffix(chunk[start + pre_len : end])
+        if pre_len and suf_len and pre_len + suf_len <= end - start:
+            prefixes.append((start, start + pre_len))
+            suffixes.append((end - suf_len, end))
+            start += pre_len
+            end -= suf_len
+        elif pre_len:
+            prefixes.append((start, start + pre_len))
+            start += pre_len
+        elif suf_len:
+            suffixes.append((end - suf_len, end))
+            end -= suf_len
+    spans = prefixes
+    if start < end:
+        string = chunk[start:end]
+        url_match = tokenizer.url_match
+        if (token_match and token_match(string)) or (url_match and url_match(string)):
+            spans.append((start, end))
+        else:
+            at = 0  # spaCy skips an infix at the start, and keeps it in the next token
+            for match in tokenizer.find_infix(string) or ():
+                infix_start, infix_end = match.start(), match.end()
+                if infix_start == 0:
+                    continue
+                if infix_start < at:  # overlapping matches: not from re, let spaCy decide
+                    return None
+                if infix_start != at:
+                    spans.append((start + at, start + infix_start))
+                if infix_start != infix_end:
+                    spans.append((start + infix_start, start + infix_end))
+                at = infix_end
+            if at < len(string):
+                spans.append((start + at, end))
+    spans.extend(reversed(suffixes))
+    if rules:
+        for i, (first, _) in enumerate(spans):
+            for _, last in spans[i:]:
+                if chunk[first:last] in rules:
+                    return None
+    return tuple(spans)
 
 
 def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]]:
@@ -308,6 +428,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
     """
     tokenizer = nlp.tokenizer
     standard = type(tokenizer) is Tokenizer
+    rules = (tokenizer.rules or {}) if isinstance(tokenizer, Tokenizer) else {}
     plain: dict[str, bool] = {}
     out: dict[str, list[str]] = {}
     for text in texts:
@@ -317,7 +438,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
             words = text.split(" ")
             for w in words:
                 if w not in plain:
-                    plain[w] = _one_token(tokenizer, w)
+                    plain[w] = _affix_spans(tokenizer, w, rules) == ((0, len(w)),)
             if all(plain[w] for w in words):
                 out[text] = words
                 continue
