@@ -11,7 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
-from skillmatch.tokenizer import ChunkTokenizer, blank_pipeline, table_tokenizer, token_table
+from skillmatch.tokenizer import (
+    ChunkTokenizer,
+    blank_pipeline,
+    table_tokenizer,
+    token_table,
+    tokenize_phrases,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REFERENCE = spacy.blank("en").tokenizer
@@ -78,6 +84,11 @@ def test_table_tokenizer_goes_through_a_doc_when_a_special_case_holds_a_space() 
     tokenize = table_tokenizer(nlp)
     assert not isinstance(tokenize, ChunkTokenizer)
     assert tokenize("I moved to New York.").orth == ["I", "moved", "to", "New York", "."]
+    # Aliases are split the same way, so a skill named "New York" is found in the text.
+    assert tokenize_phrases(nlp, ["New York", "York"]) == {
+        "New York": ["New York"],
+        "York": ["York"],
+    }
 
 
 def test_chunk_tokenizer_follows_special_cases_that_reach_across_chunks() -> None:

@@ -343,12 +343,19 @@ def table_tokenizer(nlp: Language) -> Callable[[str], TokenTable]:
     goes through a Doc.
     """
     tokenizer = nlp.tokenizer
-    # Rules of whitespace alone (" ", "\\n") only name whitespace tokens, which tables drop.
-    if isinstance(tokenizer, Tokenizer) and type(tokenizer) is Tokenizer:
-        rules = tokenizer.rules or {}
-        if not any(not r.isspace() and any(ch.isspace() for ch in r) for r in rules):
-            return ChunkTokenizer(tokenizer)
+    if _chunk_by_chunk(tokenizer):
+        return ChunkTokenizer(tokenizer)
     return lambda text: token_table(nlp.make_doc(text))
+
+
+def _chunk_by_chunk(tokenizer: object) -> bool:
+    """Whether ``tokenizer`` is spaCy's own and splits each whitespace-free chunk on its own:
+    no special case holds whitespace ("New York"). Rules of whitespace alone (" ", "\\n") only
+    name whitespace tokens, which tables drop."""
+    if type(tokenizer) is not Tokenizer:
+        return False
+    rules = tokenizer.rules or {}
+    return not any(not r.isspace() and any(ch.isspace() for ch in r) for r in rules)
 
 
 def _affix_spans(
@@ -424,10 +431,11 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
 
     Plain words (ASCII letters between single spaces) that no tokenizer rule touches are split
     on spaces without running spaCy, which would otherwise create a vocabulary entry per word:
-    a 30,000-skill taxonomy builds several times faster. Anything else goes through spaCy.
+    a 30,000-skill taxonomy builds several times faster. Anything else, and everything when a
+    special case holds a space ("New York"), goes through spaCy.
     """
     tokenizer = nlp.tokenizer
-    standard = type(tokenizer) is Tokenizer
+    standard = _chunk_by_chunk(tokenizer)
     rules = (tokenizer.rules or {}) if isinstance(tokenizer, Tokenizer) else {}
     plain: dict[str, bool] = {}
     out: dict[str, list[str]] = {}
