@@ -352,7 +352,7 @@ def _chunk_by_chunk(tokenizer: object) -> bool:
     """Whether ``tokenizer`` is spaCy's own and splits each whitespace-free chunk on its own:
     no special case holds whitespace ("New York"). Rules of whitespace alone (" ", "\\n") only
     name whitespace tokens, which tables drop."""
-    if type(tokenizer) is not Tokenizer:
+    if not isinstance(tokenizer, Tokenizer) or type(tokenizer) is not Tokenizer:
         return False
     rules = tokenizer.rules or {}
     return not any(not r.isspace() and any(ch.isspace() for ch in r) for r in rules)
