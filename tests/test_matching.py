@@ -56,7 +56,7 @@ TRAPS = [
         "model-development",
     ),
     (
-        "Test drive repaired vehicles for proper handling and fine tuning.",
+        "Test drove cars for handling and fine tuning. Education: in-house training.",
         None,
         "model-development",
     ),
