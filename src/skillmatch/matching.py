@@ -63,6 +63,7 @@ _NOT_NEEDED = frozenset(
     {"required", "needed", "necessary", "expected", "essential", "mandatory", "a", "needed."}
 )
 _TEAM = frozenset({"team", "teams", "department", "squad"})
+_TEAM_TRAITS = frozenset({"player", "players"})  # "a good team player" names no team
 _TEAM_VERBS = frozenset(
     {
         "trains", "train", "uses", "use", "owns", "own", "handles", "handle", "builds", "build",
@@ -1256,7 +1257,7 @@ def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
     # player".
     for k in range(j, min(hi, j + 2)):
         if lower[k] in _TEAM:
-            if lower[k + 1 : k + 2] != ["player"] and lower[k + 1 : k + 2] != ["players"]:
+            if k + 1 == len(lower) or lower[k + 1] not in _TEAM_TRAITS:
                 return True
             break
     # A team is the subject doing the work: "our ML team trains the models in PyTorch".
