@@ -32,8 +32,9 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from spacy.language import Language
 
+from skillmatch._runtime import gc_paused
 from skillmatch.models import Method, Status
-from skillmatch.taxonomy import Alias, Taxonomy, TermPattern, _gc_paused
+from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
 from skillmatch.tokenizer import TokenTable, tokenize_phrases
 
 __all__ = ["RawMention", "SkillIndex", "find_mentions"]
@@ -333,7 +334,7 @@ class SkillIndex:
     @classmethod
     def build(cls, taxonomy: Taxonomy, nlp: Language, *, fuzzy: bool = True) -> SkillIndex:
         """Compile ``taxonomy``'s aliases with ``nlp``'s tokenizer."""
-        with _gc_paused():
+        with gc_paused():
             return cls._build(taxonomy, nlp, fuzzy=fuzzy)
 
     @classmethod
