@@ -30,7 +30,7 @@ from skillmatch.batch import iter_rows, iter_tasks
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
 from skillmatch.taxonomy import Taxonomy
-from skillmatch.tokenizer import blank_pipeline, table_tokenizer
+from skillmatch.text import blank_pipeline, table_tokenizer
 
 HERE = Path(__file__).resolve().parent
 SYNTHETIC = "bench/synthetic-resumes-1000.jsonl"

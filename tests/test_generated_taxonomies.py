@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skillmatch import SkillMatcher, Taxonomy
-from skillmatch.tokenizer import blank_pipeline
+from skillmatch.text import blank_pipeline
 from strategies import assert_evidence_valid, taxonomies
 
 NLP = blank_pipeline()

@@ -248,10 +248,11 @@ _CUE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_CUE_PIECES, max_size=25).map("".join))
 def test_cue_counts_equal_the_patterns_counts(text: str) -> None:
-    from skillmatch import scoring
+    from skillmatch.analysis import kind
+    from skillmatch.text import ScanText
 
-    assert scoring._job_cue_count(text) == len(scoring._JOB_CUES.findall(text))
-    assert scoring._resume_cue_count(text) == len(scoring._RESUME_CUES.findall(text))
+    assert kind._job_cue_count(ScanText(text)) == len(kind._JOB_CUES.findall(text))
+    assert kind._resume_cue_count(ScanText(text)) == len(kind._RESUME_CUES.findall(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -259,10 +260,11 @@ def test_cue_counts_equal_the_patterns_counts(text: str) -> None:
 def test_posting_segment_breaks_are_the_lookbehind_patterns(text: str) -> None:
     import re
 
-    from skillmatch import scoring
+    from skillmatch.analysis import PostingIndex
+    from skillmatch.text import ScanText
 
     breaks = [m.start() for m in re.finditer(r"[\n;]|(?<=[.!?])\s", text)]
-    assert scoring._PostingIndex(text).left == breaks
+    assert PostingIndex(ScanText(text)).left == breaks
 
 
 def test_detect_kind_counts_the_word_resume_with_accents() -> None:

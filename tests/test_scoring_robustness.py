@@ -15,16 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skillmatch import SkillMatcher
+from skillmatch.analysis import PostingIndex, TextLayout
+from skillmatch.analysis.titles import _ROLE_AFTER, _role_after
 from skillmatch.models import Mention, Seniority
-from skillmatch.scoring import (
-    _ROLE_AFTER,
-    _role_after,
-    detect_kind,
-    estimate_seniority,
-    requirement_of,
-    skill_years,
-)
+from skillmatch.scoring import detect_kind, estimate_seniority, requirement_of, skill_years
 from skillmatch.taxonomy import SeniorityRules
+from skillmatch.text import ScanText
 
 SIZE = 200_000
 AS_OF = date(2026, 11, 28)
@@ -86,19 +82,21 @@ def _assert_sane(text: str, seniority: Seniority) -> None:
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_scoring_on_hostile_repeats_gives_sane_results(name: str) -> None:
     text = HOSTILE[name]
-    assert detect_kind(text) in ("job", "resume")
+    layout = TextLayout(text, as_of=AS_OF, rules=RULES)
+    assert detect_kind(layout) in ("job", "resume")
     for kind in ("resume", "job"):
-        _assert_sane(text, estimate_seniority(text, RULES, kind=kind, as_of=AS_OF))
-    years = skill_years(text, {"python": _python_mentions(text)}, as_of=AS_OF)
+        _assert_sane(text, estimate_seniority(layout, kind=kind))
+    years = skill_years(layout, {"python": _python_mentions(text)})
     assert all(v >= 0 for v in years.values())
     for pos in range(0, len(text), len(text) // 50):
-        assert requirement_of(text, pos, min(len(text), pos + 6)) in ("required", "preferred")
+        assert layout.requirement_of(pos, min(len(text), pos + 6)) in ("required", "preferred")
 
 
 def test_requirement_of_every_mention_of_a_long_posting_reads_its_sentence() -> None:
     text = _repeat("We use Go. Python is a plus. Rust is required.\n")
     mentions = _python_mentions(text)
-    assert {requirement_of(text, m.start, m.end) for m in mentions} == {"preferred"}
+    posting = PostingIndex(ScanText(text))  # read once for all the mentions
+    assert {requirement_of(posting, m.start, m.end) for m in mentions} == {"preferred"}
 
 
 def test_requirement_of_finds_the_cue_after_two_sentence_breaks_on_one_line() -> None:

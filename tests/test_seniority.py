@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from skillmatch._dates import find_date_ranges, find_years_claims, merge_intervals, total_years
+from skillmatch.analysis import find_date_ranges, find_years_claims, merge_intervals, total_years
 from skillmatch.models import Mention
 from skillmatch.scoring import estimate_seniority
 from skillmatch.taxonomy import LevelBand, SeniorityRules
@@ -431,7 +431,9 @@ _SCAN_PIECES = st.sampled_from(
 @example("x 12 . 2019 / 03 / 20 Q2 2020 ~5 mos")
 @example("ſa minimum of5years")  # no folded form: the units are found with IGNORECASE
 def test_fast_scans_find_what_the_patterns_find(text: str) -> None:
-    from skillmatch import _dates
+    from skillmatch.analysis import dates as _dates
+    from skillmatch.text import ScanText
+    from skillmatch.text.scan import anchored_scan
 
     def spans(matches: object) -> list[tuple[int, int, dict[str, str | None]]]:
         return [(m.start(), m.end(), m.groupdict()) for m in matches]  # type: ignore[attr-defined]
@@ -440,9 +442,9 @@ def test_fast_scans_find_what_the_patterns_find(text: str) -> None:
     claims = [(c.start, c.end) for c in find_years_claims(text)]
     years = [m.span() for m in _dates._YEARS_RE.finditer(text)]
     assert set(claims) <= set(years) | {m.span() for m in _dates._DECADE_RE.finditer(text)}
-    units = _dates._unit_anchors(text)
-    fast = _dates.anchored_scan(
-        _dates._YEARS_RE, text, units, _dates._YEARS_PIECES, _dates._YEARS_START
+    units = _dates._unit_anchors(ScanText(text))
+    fast = anchored_scan(
+        _dates._YEARS_RE, ScanText(text), units, _dates._YEARS_PIECES, _dates._YEARS_START
     )
     assert spans(fast) == spans(_dates._YEARS_RE.finditer(text))
 
@@ -454,18 +456,18 @@ def test_folded_text_lines_up_with_ignorecase_over_all_of_unicode() -> None:
     import string
     import sys
 
-    from skillmatch._dates import _FOLD_BREAKERS, folded
+    from skillmatch.text.scan import FOLD_BREAKERS, ScanText
 
     letter, word = re.compile("[a-z]", re.IGNORECASE), re.compile(r"\w")
     for code in range(sys.maxunicode + 1):
         c = chr(code)
-        if c in _FOLD_BREAKERS or 0xD800 <= code <= 0xDFFF:
+        if c in FOLD_BREAKERS or 0xD800 <= code <= 0xDFFF:
             continue
         low = c.lower()
         assert len(low) == 1, c
         assert bool(word.match(c)) == bool(word.match(low)), c
         assert bool(letter.match(c)) == (low in string.ascii_lowercase), c
-    assert folded("Senior ſ") is None and folded("Senior") == "senior"
+    assert ScanText("Senior ſ").folded is None and ScanText("Senior").folded == "senior"
 
 
 _TITLE_PIECES = st.sampled_from(
@@ -480,18 +482,17 @@ _TITLE_PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TITLE_PIECES, max_size=25).map("".join))
 def test_title_word_starts_hold_every_match(text: str) -> None:
-    from skillmatch import scoring
-    from skillmatch._dates import scan
+    from skillmatch.text.scan import ScanText, compile_words, scan, word_starts
 
     lists = (
         ("senior", "sr", "sr.", "lead", "head", "vp", "CTO"),
         ("mid-level", "mid level", "engineer II", "engineer 2"),
         ("intern", "jr.", "new grad", "new grads"),
     )
-    starts = scoring._word_starts(lists).starts(text)
+    starts = word_starts(lists).starts(ScanText(text))
     assert starts is not None
     for words, at in zip(lists, starts, strict=True):
-        pattern = scoring._compile_words(words)
+        pattern = compile_words(words)
         assert pattern is not None
         fast = [m.span() for m in scan(pattern, text, at)]
         assert fast == [m.span() for m in pattern.finditer(text)]
@@ -517,21 +518,23 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_HEADER_PIECES, max_size=20).map("".join))
 def test_header_cue_searches_find_what_a_search_of_the_header_finds(text: str) -> None:
-    from skillmatch import scoring
+    from skillmatch.analysis import roles
+    from skillmatch.text.scan import ScanText, compile_words, find_words
 
+    source = ScanText(text)
     cues = [
-        (scoring._EDUCATION_CUES, scoring._EDUCATION_CUE_STARTS),
-        (scoring._SCHOOL_CUES, scoring._SCHOOL_CUE_STARTS),
+        (roles._EDUCATION_CUES, roles._EDUCATION_CUE_STARTS),
+        (roles._SCHOOL_CUES, roles._SCHOOL_CUE_STARTS),
     ]
     lists = [("intern", "internship", "trainee", "teaching assistant"), ("engineer", "data")]
     for start, end in _line_spans(text):
         header = text[start:end]
         for cue, cue_starts in cues:
-            assert scoring._cue_in(cue, cue_starts, text, start, end) == bool(cue.search(header))
+            assert roles._cue_in(cue, cue_starts, source, start, end) == bool(cue.search(header))
         for words in lists:
-            pattern = scoring._compile_words(words)
+            pattern = compile_words(words)
             assert pattern is not None
-            fast = [m.span() for m in scoring._find_words(words, text, start, end)]
+            fast = [m.span() for m in find_words(words, source, start, end)]
             assert fast == [
                 (s + start, e + start) for s, e in (m.span() for m in pattern.finditer(header))
             ]
@@ -544,13 +547,14 @@ def test_header_cue_searches_find_what_a_search_of_the_header_finds(text: str) -
     ).map("".join)
 )
 def test_edge_runs_are_the_first_and_last_letter_runs_of_a_line(text: str) -> None:
-    from skillmatch import scoring
+    from skillmatch.analysis import roles
+    from skillmatch.text import ScanText
 
     for start, end in _line_spans(text):
         if "\n" in text[start:end]:
             continue
-        runs = list(scoring._LETTER_RUN.finditer(text, start, end))
-        first_ends, last_starts = scoring._edge_runs(text, start, end)
+        runs = list(roles._LETTER_RUN.finditer(text, start, end))
+        first_ends, last_starts = roles._edge_runs(ScanText(text), start, end)
         assert first_ends == [m.end() for m in runs[:2]]
         assert last_starts == [m.start() for m in runs[::-1][:2]]
 
@@ -563,14 +567,14 @@ def test_edge_runs_are_the_first_and_last_letter_runs_of_a_line(text: str) -> No
 def test_trie_of_words_matches_what_their_alternation_matches(words: list[str], text: str) -> None:
     import re
 
-    from skillmatch import scoring
+    from skillmatch.text import scan
 
-    trie = re.compile(f"(?:{scoring._trie(words)})(?!a|b|s)")
+    trie = re.compile(f"(?:{scan._trie(words)})(?!a|b|s)")
     flat = re.compile(
         "(?:{})(?!a|b|s)".format("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     )
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
-    assert all(re.fullmatch(scoring._trie(words), w) for w in words)
+    assert all(re.fullmatch(scan._trie(words), w) for w in words)
 
 
 @pytest.mark.parametrize(

@@ -18,35 +18,36 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import cdist
 from spacy.tokens import Doc
 
-from skillmatch.matching import (
-    _CUE_REACH,
-    _DELEGATION,
-    _EXACT,
-    _HANDED_OFF,
-    _MAX_NORM_WORDS,
-    _NEG_CUES,
-    _NORM_START,
-    _REACH_FILTER,
-    _SENTENCE_END,
-    _STATUS_CUES,
-    _STEPS,
-    _TEAM,
-    _UNCOMMON,
-    SkillIndex,
-    _char_classes,
-    _exact_candidates,
-    _fuzzy_distances,
-    _norm_strip,
-    _normalized_candidates,
-    _Occurrences,
-    _sentence_bounds,
-    _status,
-    _uncommon_gram_word,
-    _within_reach,
-    _WordFacts,
+from skillmatch.matching import SkillIndex
+from skillmatch.matching.candidates import (
+    EXACT,
+    NORM_START,
+    STEPS,
+    UNCOMMON,
+    Occurrences,
+    WordFacts,
+)
+from skillmatch.matching.exact import MAX_NORM_WORDS, exact_candidates, normalized_candidates
+from skillmatch.matching.fuzzy import REACH_FILTER, FuzzyTables, char_classes, within_reach
+from skillmatch.matching.status import (
+    CUE_REACH,
+    DELEGATION,
+    HANDED_OFF,
+    NEG_CUES,
+    STATUS_CUES,
+    TEAM,
+    sentence_bounds,
+    status_of,
+)
+from skillmatch.matching.words import (
+    COMMON_WORD_ZIPF,
+    SENTENCE_END,
+    common_part,
+    norm_strip,
+    uncommon_gram_word,
 )
 from skillmatch.taxonomy import Taxonomy
-from skillmatch.tokenizer import TokenTable, blank_pipeline, token_table, tokenize_phrases
+from skillmatch.text import TokenTable, blank_pipeline, token_table, tokenize_phrases
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NLP = blank_pipeline()
@@ -123,8 +124,8 @@ WORD = st.from_regex(r"[abkx]{1,9}", fullmatch=True)
 @settings(max_examples=200, deadline=None)
 @given(st.lists(WORD, min_size=1, max_size=30, unique=True), st.lists(WORD, min_size=1))
 def test_fuzzy_distances_keep_every_acceptable_pair(choices: list[str], grams: list[str]) -> None:
-    index = SkillIndex(taxonomy=TAXONOMY, fuzzy_choices=choices)
-    assert _fuzzy_distances(index, grams) == _all_distances(choices, grams)
+    tables = FuzzyTables(choices, list(range(len(choices))))
+    assert tables.distances(grams) == _all_distances(choices, grams)
 
 
 def test_bench_large_taxonomy_has_two_aliases_per_skill() -> None:
@@ -167,7 +168,7 @@ _PLAIN_FIX = re.compile(
 
 def _plain_normalize(text: str) -> object:
     """``normalize`` with the plain pattern: every non-ASCII char is looked at."""
-    from skillmatch import text as text_module
+    from skillmatch.text import normalization as text_module
 
     fast = text_module._FIX
     text_module._FIX = _PLAIN_FIX
@@ -202,12 +203,12 @@ def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], 
     n = len(lower)
     first, lo = [0] * n, 0
     for k in range(n):
-        if k > 0 and (brk[k] or lower[k - 1] in _SENTENCE_END):
+        if k > 0 and (brk[k] or lower[k - 1] in SENTENCE_END):
             lo = k
         first[k] = lo
     last, hi = [n] * n, n
     for k in range(n - 1, -1, -1):
-        if k + 1 < n and (brk[k + 1] or lower[k + 1] in _SENTENCE_END):
+        if k + 1 < n and (brk[k + 1] or lower[k + 1] in SENTENCE_END):
             hi = k + 1
         last[k] = hi
     return first, last
@@ -215,7 +216,7 @@ def _reference_sentences(lower: list[str], brk: list[bool]) -> tuple[list[int], 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["a", ".", ";", "b", "•"]), st.booleans()), max_size=60))
-def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
+def testsentence_bounds_equal_per_token_passes_within_cue_reach(
     tokens: list[tuple[str, bool]],
 ) -> None:
     lower = ["a"] + [w for w, _ in tokens]
@@ -225,8 +226,8 @@ def test_sentence_bounds_equal_per_token_passes_within_cue_reach(
     first, last = _reference_sentences(lower, brk)
     for i in range(n):
         for j in range(i + 1, n + 1):
-            expected = (max(first[i], i - _CUE_REACH), min(last[j - 1], j + _CUE_REACH))
-            assert _sentence_bounds(table, i, j) == expected
+            expected = (max(first[i], i - CUE_REACH), min(last[j - 1], j + CUE_REACH))
+            assert sentence_bounds(table, i, j) == expected
 
 
 # Mostly other words, so that many windows hold no cue word; cues of several words whole.
@@ -234,14 +235,14 @@ CUE_PHRASE = st.one_of(
     st.sampled_from(["x", "sql", "required", "needed", ".", "job", "uses", "trains"]).map(
         lambda w: (w,)
     ),
-    st.sampled_from(sorted({(w,) for w in (*_NEG_CUES, *_TEAM)} | set(_HANDED_OFF + _DELEGATION))),
+    st.sampled_from(sorted({(w,) for w in (*NEG_CUES, *TEAM)} | set(HANDED_OFF + DELEGATION))),
     st.just(("x",)),
 )
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(CUE_PHRASE, st.booleans()), min_size=1, max_size=20))
-def test_mention_without_a_cue_word_within_reach_is_counted(
+def test_mention_without_a_cue_wordwithin_reach_is_counted(
     phrases: list[tuple[tuple[str, ...], bool]],
 ) -> None:
     lower: list[str] = []
@@ -253,12 +254,12 @@ def test_mention_without_a_cue_word_within_reach_is_counted(
     table = TokenTable(" ".join(lower), lower, lower, list(range(n)), list(range(n)), brk)
     for i in range(n):
         for j in range(i + 1, min(n, i + 4) + 1):
-            if _STATUS_CUES.isdisjoint(lower[max(0, i - _CUE_REACH) : j + _CUE_REACH]):
-                assert _status(table, i, j, True, True) == "counted"
+            if STATUS_CUES.isdisjoint(lower[max(0, i - CUE_REACH) : j + CUE_REACH]):
+                assert status_of(table, i, j, True, True) == "counted"
 
 
 def _common_gram(gram: str) -> bool:
-    """The per-gram test that ``_uncommon_gram_word`` answers per token (words, joiners)."""
+    """The per-gram test that ``uncommon_gram_word`` answers per token (words, joiners)."""
     from wordfreq import zipf_frequency
 
     parts = [p for p in re.split(r"[\s\-]+", gram) if p]
@@ -274,13 +275,14 @@ GRAM_TOKEN = st.sampled_from(
 @given(st.sampled_from(["python", "data", "kubernates", "pytorch", "zzq"]), st.lists(GRAM_TOKEN))
 def test_gram_is_uncommon_when_one_of_its_tokens_is(first: str, rest: list[str]) -> None:
     words = [first, *rest]
-    uncommon = any(_uncommon_gram_word(w) for w in words)
+    uncommon = any(uncommon_gram_word(w) for w in words)
     assert uncommon == (not _common_gram(" ".join(words)))
 
 
 _STEP_INDEX = SkillIndex.build(TAXONOMY, NLP)
+_PATTERNS = _STEP_INDEX.patterns.patterns
 _STEP_WORDS = sorted(
-    {w.lower().rstrip("*") for p in _STEP_INDEX.patterns for step in p.rule.steps for w in step}
+    {w.lower().rstrip("*") for p in _PATTERNS for step in p.rule.steps for w in step}
 )
 
 
@@ -295,30 +297,29 @@ _STEP_WORDS = sorted(
     )
 )
 def test_pattern_steps_of_a_word_equal_trying_every_step(word: str) -> None:
-    steps = [step for pat in _STEP_INDEX.patterns for step in pat.steps]
+    steps = [step for pat in _PATTERNS for step in pat.steps]
     expected = frozenset(
         k
         for k, (exact, prefixes) in enumerate(steps)
         if word in exact or (prefixes and word.startswith(prefixes))
     )
-    _STEP_INDEX.facts({word})
-    facts = _STEP_INDEX._facts_of(word)
+    facts = _STEP_INDEX.facts_of(word)
     assert (facts.steps if facts else frozenset()) == expected
 
 
 FACT_WORDS = {
-    "a": _WordFacts(True, "", frozenset(), False),
-    "b": _WordFacts(False, "b", frozenset({1}), False),
-    "c": _WordFacts(False, "", frozenset(), True),
-    "d": _WordFacts(True, "d", frozenset({2, 3}), True),
+    "a": WordFacts(True, "", frozenset(), False),
+    "b": WordFacts(False, "b", frozenset({1}), False),
+    "c": WordFacts(False, "", frozenset(), True),
+    "d": WordFacts(True, "d", frozenset({2, 3}), True),
 }
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([*FACT_WORDS, "x", "y"]), max_size=40))
 def test_occurrences_where_equal_a_loop_over_every_token(lower: list[str]) -> None:
-    occurrences = _Occurrences(lower, FACT_WORDS)
-    for fact in (_EXACT, _NORM_START, _STEPS, _UNCOMMON):
+    occurrences = Occurrences(lower, FACT_WORDS)
+    for fact in (EXACT, NORM_START, STEPS, UNCOMMON):
         at = [t for t, w in enumerate(lower) if w in FACT_WORDS and fact(FACT_WORDS[w])]
         assert occurrences.where(fact) == (at, [FACT_WORDS[lower[t]] for t in at])
 
@@ -329,7 +330,7 @@ def _plain_exact(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, i
     n = len(table.lower)
     for i in range(n):
         for out, phrases, forms in zip(
-            found, (index.exact_ci, index.exact_cs), (table.lower, table.orth), strict=True
+            found, (index.exact.ci, index.exact.cs), (table.lower, table.orth), strict=True
         ):
             for phrase, idx in phrases.get(forms[i], ()):
                 if tuple(forms[i : i + len(phrase)]) == phrase:
@@ -340,13 +341,13 @@ def _plain_exact(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, i
 _PHRASE_WORDS = sorted(
     {
         w
-        for lst in (*_STEP_INDEX.exact_ci.values(), *_STEP_INDEX.exact_cs.values())
+        for lst in (*_STEP_INDEX.exact.ci.values(), *_STEP_INDEX.exact.cs.values())
         for p, _ in lst
         for w in p
     }
 )
 _ON_DATA = sorted(
-    {w for first in ("on", "data", "google") for p, _ in _STEP_INDEX.exact_ci[first] for w in p}
+    {w for first in ("on", "data", "google") for p, _ in _STEP_INDEX.exact.ci[first] for w in p}
 )
 
 
@@ -365,32 +366,33 @@ def test_exact_phrases_grouped_by_second_word_equal_checking_every_phrase(
     table = TokenTable(
         " ".join(orth), orth, [w.lower() for w in orth], [0] * n, [1] * n, [True] * n
     )
-    occurrences = _Occurrences(table.lower, _STEP_INDEX.facts(set(table.lower)))
-    got = [(id(m.entry), m.i, m.j) for m in _exact_candidates(_STEP_INDEX, table, occurrences)]
+    occurrences = Occurrences(table.lower, _STEP_INDEX.facts(set(table.lower)))
+    found = exact_candidates(_STEP_INDEX.exact, _STEP_INDEX.entries, table, occurrences)
+    got = [(id(m.entry), m.i, m.j) for m in found]
     assert got == _plain_exact(_STEP_INDEX, table)
 
 
 def _plain_normalized(index: SkillIndex, table: TokenTable) -> list[tuple[int, int, int]]:
     """Every key grown from every start token: ``(entry id, start token, end token)``.
 
-    A key holds at most ``_MAX_NORM_WORDS`` words (separators such as "-" are not words) and
+    A key holds at most ``MAX_NORM_WORDS`` words (separators such as "-" are not words) and
     stops at a line break (but after a hyphen) and after a full stop followed by a space.
     """
     lower, n, found = table.lower, len(table.lower), []
     for i in range(n):
-        key = _norm_strip(lower[i])
+        key = norm_strip(lower[i])
         words, j = 1, i + 1
-        while key and key in index._norm_prefixes:
-            for idx in index.normalized.get(key, ()):
-                if index._ci_phrase.get(idx) != tuple(lower[i:j]):
+        while key and key in index.exact.norm_prefixes:
+            for idx in index.exact.normalized.get(key, ()):
+                if index.exact.ci_phrase.get(idx) != tuple(lower[i:j]):
                     found.append((id(index.entries[idx]), i, j))
-            if j == n or words == _MAX_NORM_WORDS or j - i == 2 * _MAX_NORM_WORDS - 1:
+            if j == n or words == MAX_NORM_WORDS or j - i == 2 * MAX_NORM_WORDS - 1:
                 break
             if table.brk[j] and not lower[j - 1].endswith("-"):
                 break
             if lower[j - 1].endswith(".") and table.starts[j] != table.ends[j - 1]:
                 break
-            part = _norm_strip(lower[j])
+            part = norm_strip(lower[j])
             key += part
             words += part != ""
             j += 1
@@ -398,7 +400,7 @@ def _plain_normalized(index: SkillIndex, table: TokenTable) -> list[tuple[int, i
 
 
 _KEY_PIECES = sorted(
-    {k[:3] for k in _STEP_INDEX.normalized} | {k[3:] for k in _STEP_INDEX.normalized}
+    {k[:3] for k in _STEP_INDEX.exact.normalized} | {k[3:] for k in _STEP_INDEX.exact.normalized}
 )
 
 
@@ -425,8 +427,9 @@ def test_normalized_starts_dropped_early_equal_growing_every_start(
     ends = [a + len(w) for a, w in zip(starts, lower, strict=True)]
     brk = [t == 0 or space == "\n" for t, (_, space) in enumerate(tokens)]
     table = TokenTable(text, lower, lower, starts, ends, brk)
-    occurrences = _Occurrences(lower, _STEP_INDEX.facts(set(lower)))
-    got = [(id(m.entry), m.i, m.j) for m in _normalized_candidates(_STEP_INDEX, table, occurrences)]
+    occurrences = Occurrences(lower, _STEP_INDEX.facts(set(lower)))
+    found = normalized_candidates(_STEP_INDEX.exact, _STEP_INDEX.entries, table, occurrences)
+    got = [(id(m.entry), m.i, m.j) for m in found]
     assert got == _plain_normalized(_STEP_INDEX, table)
 
 
@@ -435,9 +438,9 @@ TEXT = st.text(alphabet="abkxé0\u0100-", max_size=12)
 
 @settings(max_examples=500, deadline=None)
 @given(TEXT, TEXT)
-def test_texts_within_two_edits_are_within_reach_by_classes(a: str, b: str) -> None:
+def test_texts_within_two_edits_arewithin_reach_by_classes(a: str, b: str) -> None:
     if OSA.distance(a, b) <= 2:
-        assert _within_reach(_char_classes([a]), _char_classes([b])).all()
+        assert within_reach(char_classes([a]), char_classes([b])).all()
 
 
 # One first letter, so that they are scored by length groups over the filter's threshold.
@@ -449,15 +452,13 @@ _MANY_CHOICES = sorted(
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.from_regex(r"a[abkxy]{3,9}", fullmatch=True), min_size=1, max_size=8))
 def test_fuzzy_distances_in_a_large_group_keep_every_acceptable_pair(grams: list[str]) -> None:
-    assert len(_MANY_CHOICES) > _REACH_FILTER
-    index = SkillIndex(taxonomy=TAXONOMY, fuzzy_choices=_MANY_CHOICES)
-    assert _fuzzy_distances(index, grams) == _all_distances(_MANY_CHOICES, grams)
+    assert len(_MANY_CHOICES) > REACH_FILTER
+    tables = FuzzyTables(_MANY_CHOICES, list(range(len(_MANY_CHOICES))))
+    assert tables.distances(grams) == _all_distances(_MANY_CHOICES, grams)
 
 
-def test_common_part_equals_zipf_frequency_on_every_plain_word_of_the_list() -> None:
+def testcommon_part_equals_zipf_frequency_on_every_plain_word_of_the_list() -> None:
     from wordfreq import get_frequency_dict, zipf_frequency
-
-    from skillmatch.matching import _COMMON_WORD_ZIPF, _common_part
 
     words = [w for w in get_frequency_dict("en", "best") if w.isascii() and w.isalpha()]
     plain = [w for w in words if w.islower()]
@@ -466,14 +467,12 @@ def test_common_part_equals_zipf_frequency_on_every_plain_word_of_the_list() -> 
     near = [w for w in plain if 2.3 <= zipf_frequency(w, "en") <= 2.7]
     sample = plain[::50] + near
     for w in sample:
-        assert _common_part(w) == (zipf_frequency(w, "en") >= _COMMON_WORD_ZIPF), w
+        assert common_part(w) == (zipf_frequency(w, "en") >= COMMON_WORD_ZIPF), w
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzAZé.'0", min_size=1, max_size=12))
-def test_common_part_equals_zipf_frequency_on_any_word(word: str) -> None:
+def testcommon_part_equals_zipf_frequency_on_any_word(word: str) -> None:
     from wordfreq import zipf_frequency
 
-    from skillmatch.matching import _COMMON_WORD_ZIPF, _common_part
-
-    assert _common_part(word) == (zipf_frequency(word, "en") >= _COMMON_WORD_ZIPF)
+    assert common_part(word) == (zipf_frequency(word, "en") >= COMMON_WORD_ZIPF)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
-from skillmatch.tokenizer import (
+from skillmatch.text.tokenize import (
     ChunkTokenizer,
     blank_pipeline,
     table_tokenizer,

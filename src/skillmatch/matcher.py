@@ -1,7 +1,9 @@
 """The facade: text in, :class:`~skillmatch.models.MatchResult` out.
 
-It wires the pieces and holds little logic of its own: normalize the text (keeping offsets),
-tokenize it with spaCy, find mentions, score them, and build the frozen result.
+It wires the pieces and holds no rules of its own: normalize the text (keeping offsets) and
+tokenize it (:mod:`skillmatch.text`), find mentions (:mod:`skillmatch.matching`), read the text's
+layout once (:mod:`skillmatch.analysis`), and score both into the frozen result
+(:mod:`skillmatch.scoring`).
 
 >>> from skillmatch import SkillMatcher
 >>> matcher = SkillMatcher.default()
@@ -13,7 +15,6 @@ tokenize it with spaCy, find mentions, score them, and build the frozen result.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,13 +22,13 @@ from typing import Literal, cast, overload
 
 from spacy.language import Language
 
-from skillmatch import gaming, scoring
-from skillmatch.matching import RawMention, SkillIndex, find_mentions
-from skillmatch.models import Flag, MatchResult, Mention, Requirement, SkillHit, TextKind
+from skillmatch.analysis import TextLayout, detect_kind
+from skillmatch.matching import SkillIndex, find_mentions
+from skillmatch.models import MatchResult, TextKind
 from skillmatch.readers import Document
+from skillmatch.scoring import ResultBuilder
 from skillmatch.taxonomy import Taxonomy
-from skillmatch.text import NormalizedText, normalize
-from skillmatch.tokenizer import blank_pipeline, table_tokenizer
+from skillmatch.text import blank_pipeline, normalize, table_tokenizer
 
 __all__ = ["SkillMatcher"]
 
@@ -47,9 +48,8 @@ class SkillMatcher:
         self.nlp = nlp
         self.fuzzy = fuzzy
         self._index = index
-        self._signal_levels = {s.id: s.level for s in taxonomy.signals}
-        self._skills = {s.id: s for s in taxonomy.skills}
         self._tokenize = table_tokenizer(nlp)
+        self._results = ResultBuilder(taxonomy)
 
     @classmethod
     def default(cls, *, fuzzy: bool = True) -> SkillMatcher:
@@ -68,7 +68,7 @@ class SkillMatcher:
 
         ``nlp`` is any spaCy pipeline whose tokenizer should be used; by default a blank English
         pipeline. Its tokens are read chunk by chunk into a token table (see
-        :mod:`skillmatch.tokenizer`), not through Docs. ``fuzzy=False`` matches only exact and
+        :mod:`skillmatch.text.tokenize`), not through Docs. ``fuzzy=False`` matches only exact and
         normalized forms.
         """
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
@@ -94,11 +94,13 @@ class SkillMatcher:
         if not isinstance(text, str):
             raise TypeError(f"match() takes a str, not {type(text).__name__}")
         norm = normalize(text)
-        return self._result(
+        found = find_mentions(self._index, self._tokenize(norm.text))
+        layout = TextLayout(text, as_of=as_of, rules=self.taxonomy.seniority)
+        return self._results.build(
+            layout,
             norm,
-            find_mentions(self._index, self._tokenize(norm.text)),
-            as_of=as_of,
-            kind=kind,
+            found,
+            kind=kind or detect_kind(layout),
             id=id,
             hidden_spans=hidden_spans,
         )
@@ -169,125 +171,3 @@ class SkillMatcher:
             pairs = cast(Iterable[tuple[str, object]], texts)
             return ((self.match(t, as_of=as_of), ctx) for t, ctx in pairs)
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
-
-    # ----------------------------------------------------------------------------------------
-
-    def _result(
-        self,
-        norm: NormalizedText,
-        found: tuple[list[RawMention], list[RawMention]],
-        *,
-        as_of: date | None,
-        kind: TextKind | None,
-        id: str | None,
-        hidden_spans: Sequence[tuple[int, int]],
-    ) -> MatchResult:
-        text = norm.original
-        raw_skills, raw_signals = found
-        kind = kind or scoring.detect_kind(text)
-        mentions = [self._mention(norm, m, hidden_spans, kind) for m in raw_skills]
-        signals = [
-            self._mention(norm, m, hidden_spans) for m in raw_signals if m.status == "counted"
-        ]
-        by_skill: dict[str, list[Mention]] = defaultdict(list)
-        excluded: list[Mention] = []
-        for m in mentions:
-            if m.status == "counted":
-                by_skill[m.skill_id].append(m)
-            else:
-                excluded.append(m)
-        years = scoring.skill_years(text, by_skill, as_of=as_of)
-        unsupported = gaming.unsupported_skills(text, by_skill)
-        flags = gaming.gaming_flags(text, by_skill, unsupported)
-        capped = set(unsupported)
-        hits = [
-            self._hit(skill_id, ms, years.get(skill_id), kind, capped=skill_id in capped)
-            for skill_id, ms in by_skill.items()
-        ]
-        coverage = scoring.coverage(self.taxonomy, by_skill)
-        seniority = scoring.estimate_seniority(
-            text,
-            self.taxonomy.seniority,
-            kind=kind,
-            signals=signals,
-            signal_levels=self._signal_levels,
-            as_of=as_of,
-        )
-        warnings: list[Flag] = list(flags)
-        if hidden_spans:
-            warnings.append(
-                Flag(
-                    code="hidden-text",
-                    message="the document holds text a reader cannot see; not scored",
-                )
-            )
-        return MatchResult(
-            id=id,
-            kind=kind,
-            text=text,
-            skills=hits,
-            excluded=excluded,
-            signals=signals,
-            coverage=coverage,
-            seniority=seniority,
-            roles=scoring.role_scores(self.taxonomy, coverage),
-            warnings=warnings,
-            taxonomy=self.taxonomy.name,
-        )
-
-    def _mention(
-        self,
-        norm: NormalizedText,
-        m: RawMention,
-        hidden_spans: Sequence[tuple[int, int]],
-        kind: TextKind | None = None,
-    ) -> Mention:
-        """Build a mention in the original text's offsets; in a job posting, with how strongly
-        it is asked for."""
-        start, end = norm.span_to_original(m.start, m.end)
-        status = m.status
-        if any(s < end and start < e for s, e in hidden_spans):
-            status = "hidden"
-        extra: dict[str, Requirement] = {}
-        if kind == "job" and status == "counted":
-            extra["requirement"] = scoring.requirement_of(norm.original, start, end)
-        elif kind == "job" and status == "negated":
-            extra["requirement"] = "negated"
-        # Validated, though valid by construction: pydantic-core validates a flat model faster
-        # than model_construct builds one in Python.
-        return Mention(
-            skill_id=m.target,
-            start=start,
-            end=end,
-            text=norm.original[start:end],
-            matched=m.matched,
-            method=m.method,
-            score=m.score,
-            status=status,
-            **extra,
-        )
-
-    def _hit(
-        self,
-        skill_id: str,
-        mentions: list[Mention],
-        years: float | None,
-        kind: TextKind,
-        *,
-        capped: bool = False,
-    ) -> SkillHit:
-        skill = self._skills[skill_id]
-        best = max(m.score for m in mentions)
-        requirement = None
-        if kind == "job":
-            reqs = {m.requirement for m in mentions}
-            requirement = "required" if "required" in reqs else "preferred"
-        return SkillHit(
-            skill_id=skill_id,
-            name=skill.name,
-            categories=list(skill.categories),
-            score=min(best, gaming.UNSUPPORTED_SCORE) if capped else best,
-            mentions=mentions,
-            years=years,
-            requirement=requirement,
-        )

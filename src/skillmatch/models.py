@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "LEVELS",
     "CategoryCoverage",
     "CategoryFit",
     "Comparison",
@@ -31,10 +32,20 @@ __all__ = [
     "SkillHit",
     "Status",
     "TextKind",
+    "level_rank",
 ]
 
 Level = Literal["entry", "mid", "senior"]
 """A seniority level, as the role document names them (0-2, 2-5 and 5+ years)."""
+
+LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
+"""The seniority levels, lowest first."""
+
+
+def level_rank(level: Level) -> int:
+    """Return the position of ``level`` in :data:`LEVELS` (entry 0, mid 1, senior 2)."""
+    return LEVELS.index(level)
+
 
 Method = Literal["exact", "normalized", "fuzzy", "pattern"]
 """How a mention matched: the alias as written, the alias without spaces/dots/hyphens, a close

@@ -22,8 +22,8 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from skillmatch._dates import line_index
 from skillmatch.models import Flag, Mention
+from skillmatch.text.scan import ScanText, as_scan_text
 
 __all__ = ["UNSUPPORTED_SCORE", "gaming_flags", "unsupported_skills"]
 
@@ -48,13 +48,13 @@ class _ProseLines:
     every line of the text.
     """
 
-    def __init__(self, text: str, spans: Iterable[tuple[int, int]]) -> None:
-        self.text = text
+    def __init__(self, source: ScanText, spans: Iterable[tuple[int, int]]) -> None:
+        self.text = source.text
         self.spans = sorted(spans)
         # the furthest end among the spans so far: spans before the first that reaches past a
         # line start all end before the line
         self.reach = list(itertools.accumulate((e for _, e in self.spans), max))
-        self.lines = line_index(text)
+        self.lines = source.lines
         self.known: dict[int, bool] = {}
 
     def holds(self, pos: int) -> bool:
@@ -81,11 +81,15 @@ class _ProseLines:
         return len(_WORD.findall(" ".join(pieces))) >= _PROSE_WORDS
 
 
-def unsupported_skills(text: str, mentions_by_skill: Mapping[str, Sequence[Mention]]) -> list[str]:
+def unsupported_skills(
+    text: str | ScanText, mentions_by_skill: Mapping[str, Sequence[Mention]]
+) -> list[str]:
     """Return the skills seen only in list-like lines, when a keyword wall makes up the text."""
     if len(mentions_by_skill) < _WALL_MIN_SKILLS:
         return []
-    prose = _ProseLines(text, ((m.start, m.end) for ms in mentions_by_skill.values() for m in ms))
+    prose = _ProseLines(
+        as_scan_text(text), ((m.start, m.end) for ms in mentions_by_skill.values() for m in ms)
+    )
     unsupported = [
         skill
         for skill, ms in mentions_by_skill.items()

@@ -1,146 +1,37 @@
-"""Find years of experience, dated ranges and résumé sections in text, with offsets.
+"""Find years of experience and dated ranges in text, with offsets.
 
-Private helpers of :mod:`skillmatch.scoring`. Everything here is regex over the original text, so
-every span's offsets slice the text to the span's words. Dates are month-precise: a range given by
-months runs from the first day of its first month to the first day after its last month; a range
-given by years alone runs from mid-year to mid-year ("2016 - 2019" is three years), since the
-months are unknown.
+Everything here is regex over the original text, so every span's offsets slice the text to the
+span's words. Dates are month-precise: a range given by months runs from the first day of its first
+month to the first day after its last month; a range given by years alone runs from mid-year to
+mid-year ("2016 - 2019" is three years), since the months are unknown.
+
+>>> ranges = find_date_ranges("Data Engineer, Jan 2019 - Dec 2020", as_of=date(2024, 1, 1))
+>>> [round(r.years, 1) for r in ranges]
+[2.0]
+>>> [c.low for c in find_years_claims("5+ years of Python")]
+[5.0]
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Literal
+
+from skillmatch.text.scan import ScanText, anchored_scan, as_scan_text
 
 __all__ = [
     "DateRange",
-    "LineIndex",
-    "Section",
     "YearsClaim",
-    "anchored_scan",
     "find_date_ranges",
-    "find_sections",
     "find_years_claims",
-    "folded",
-    "line_bounds",
-    "line_index",
     "merge_intervals",
     "range_matches",
     "ranges_from_matches",
-    "reversed_text",
-    "scan",
     "total_years",
 ]
-
-# ------------------------------------------------------------------------------------- scanning
-# Python's re skips fast over a text only for a pattern that starts with a literal or a set of
-# case-less characters; behind a leading lookbehind or with IGNORECASE it tries every position,
-# at ~100 ns a character. So the whole-text scans below first find the few places where a match
-# can start with cheap patterns, then try the real pattern only there: the same matches, faster.
-
-
-def scan(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int], endpos: int | None = None
-) -> Iterator[re.Match[str]]:
-    """Yield what ``pattern.finditer(text, pos, endpos)`` yields, ``pos`` the first of
-    ``starts``, trying ``pattern`` only at ``starts``.
-
-    ``starts`` must ascend and hold every offset where ``pattern`` can match (extra ones cost time
-    only), and ``pattern`` must not match the empty string. ``pattern.match(text, pos, endpos)``
-    sees the whole text (lookbehinds read before ``pos``), so at each start it finds what finditer
-    finds.
-    """
-    stop = len(text) if endpos is None else endpos
-    end = 0
-    for start in starts:
-        if start >= end:
-            m = pattern.match(text, start, stop)
-            if m is not None:
-                end = m.end()
-                yield m
-
-
-# Characters whose IGNORECASE matching differs from their lowercase form: "İ" lowercases to two
-# characters, "ı" matches "i" and "ſ" matches "s".
-_FOLD_BREAKERS = ("\u0130", "\u0131", "\u017f")
-
-
-@lru_cache(maxsize=4)
-def folded(text: str) -> str | None:
-    """Return ``text.lower()`` when it lines up with IGNORECASE matching, else None.
-
-    Then an ASCII letter matches a character of ``text`` under IGNORECASE exactly when that
-    character lowercases to it, and word characters stay word characters: so a literal search of
-    the lowered text finds every place where an IGNORECASE pattern of ASCII words can start.
-    """
-    if not text.isascii() and any(c in text for c in _FOLD_BREAKERS):
-        return None
-    return text.lower()
-
-
-@lru_cache(maxsize=4)
-def reversed_text(text: str) -> str:
-    """Return ``text`` reversed (the last few are kept): a pattern that reads the same both ways
-    finds the last matches before an offset as the first ones in the reversed text."""
-    return text[::-1]
-
-
-@lru_cache(maxsize=8)
-def _ignoring_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _pieces_back(pieces: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s*\S+){{0,{pieces}}}")
-
-
-def anchored_scan(
-    pattern: re.Pattern[str],
-    text: str,
-    anchors: Iterable[int],
-    pieces: int,
-    starts: re.Pattern[str],
-) -> Iterator[re.Match[str]]:
-    """Yield what ``pattern.finditer(text)`` yields, trying it only just before ``anchors``.
-
-    For patterns whose every match holds an anchor (a year, a unit of time) at most ``pieces``
-    blank-separated pieces after its start: ``anchors`` ascend and hold, for every match, an
-    offset inside it with at most ``pieces`` pieces of text from the match start up to it. In each
-    anchor's window the pattern is tried where ``starts`` matches: it must match at every start,
-    ending by the anchor's first character. Windows are read once each (a later one starts where
-    the last ended), so a text of anchors costs linear time.
-
-    ``starts`` is written in lowercase without IGNORECASE and searched in the :func:`folded`
-    text, where it skips faster than an IGNORECASE search of the text; a text without a folded
-    form is searched with IGNORECASE.
-    """
-    low_text = folded(text)
-    if low_text is None:
-        low_text, starts = text, _ignoring_case(starts)
-    rev = reversed_text(text)
-    n = len(text)
-    back = _pieces_back(pieces)
-    done = end = 0  # windows read up to done; the last match ends at end
-    for anchor in anchors:
-        if anchor < done or anchor < end:
-            continue
-        window = back.match(rev, n - anchor, n - max(done, end))
-        assert window is not None  # zero pieces always match
-        low = max(done, end, n - window.end())
-        for start in starts.finditer(low_text, low, anchor + 1):
-            if start.start() >= end:
-                m = pattern.match(text, start.start())
-                if m is not None:
-                    end = m.end()
-                    yield m
-        done = anchor + 1
-
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -293,28 +184,30 @@ def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
     return not (kind == "" and re.match(r"^\s*,", after) and _opens_sentence(text, m.start()))
 
 
-def _unit_anchors(text: str) -> Sequence[int]:
+def _unit_anchors(source: ScanText) -> Sequence[int]:
     """Where the units of time are, in order.
 
-    Found by literal searches of the :func:`folded` text; a text without one (rare) is searched
-    with IGNORECASE. (Every offset is no anchor list: a window of one character cuts off a start
-    like "minimum" that runs past it.)
+    Found by literal searches of the folded text; a text without one (rare) is searched with
+    IGNORECASE. (Every offset is no anchor list: a window of one character cuts off a start like
+    "minimum" that runs past it.)
     """
-    low = folded(text)
+    low = source.folded
     if low is None:
-        return [m.start() for m in _YEARS_UNITS_ANY_CASE.finditer(text)]
+        return [m.start() for m in _YEARS_UNITS_ANY_CASE.finditer(source.text)]
     return sorted(m.start() for unit in _YEARS_UNITS for m in unit.finditer(low))
 
 
-def find_years_claims(text: str) -> list[YearsClaim]:
+def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
     """Return every explicit amount of experience in ``text``, in text order.
 
     Months count only when they are experience ("15 months of professional experience",
     "8 months as a junior developer"), never a contract length. "5-year plan", "20 years old",
     "the last 3 years" and "three years running" are not claims.
     """
+    source = as_scan_text(text)
+    text = source.text
     claims: list[YearsClaim] = []
-    for m in anchored_scan(_YEARS_RE, text, _unit_anchors(text), _YEARS_PIECES, _YEARS_START):
+    for m in anchored_scan(_YEARS_RE, source, _unit_anchors(source), _YEARS_PIECES, _YEARS_START):
         after = text[m.end() : m.end() + 40]
         before = text[max(0, m.start() - 20) : m.start()]
         if _NOT_EXPERIENCE_AFTER.match(after) or _NOT_EXPERIENCE_BEFORE.search(before):
@@ -336,7 +229,7 @@ def find_years_claims(text: str) -> list[YearsClaim]:
             YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind))
         )
     # "decade" is rare: skip the scan (which tries every position) when the word is absent
-    lowered = folded(text)
+    lowered = source.folded
     rare = "decade" not in lowered if lowered is not None else _DECADE_WORD.search(text) is None
     decades = () if rare else _DECADE_RE.finditer(text)
     for m in decades:
@@ -463,7 +356,7 @@ def _month_after(year: int, month: int) -> date:
     return date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
 
 
-def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
+def find_date_ranges(text: str | ScanText, *, as_of: date) -> list[DateRange]:
     """Return every dated range in ``text``, in text order; open ends run to ``as_of``.
 
     Forms: "Jan 2019 – Present", "2016-2018", "2016 – 2018", "03/2015 - 06/2017",
@@ -474,14 +367,15 @@ def find_date_ranges(text: str, *, as_of: date) -> list[DateRange]:
     return list(ranges_from_matches(range_matches(text), as_of=as_of))
 
 
-def range_matches(text: str) -> tuple[re.Match[str], ...]:
+def range_matches(text: str | ScanText) -> tuple[re.Match[str], ...]:
     """Return the raw range-pattern matches of ``text``: what :func:`ranges_from_matches` reads.
 
     The scan does not depend on the date, so a caller can keep it and read it for several
     ``as_of`` dates.
     """
-    anchors = sorted(m.start() for anchor in _RANGE_ANCHORS for m in anchor.finditer(text))
-    return tuple(anchored_scan(_RANGE_RE, text, anchors, _RANGE_PIECES, _RANGE_START))
+    source = as_scan_text(text)
+    anchors = sorted(m.start() for anchor in _RANGE_ANCHORS for m in anchor.finditer(source.text))
+    return tuple(anchored_scan(_RANGE_RE, source, anchors, _RANGE_PIECES, _RANGE_START))
 
 
 def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Iterator[DateRange]:
@@ -543,121 +437,3 @@ def merge_intervals(intervals: Iterable[tuple[date, date]]) -> list[tuple[date, 
 def total_years(intervals: Iterable[tuple[date, date]]) -> float:
     """Return the years covered by ``intervals``, counting overlaps once."""
     return sum((f - b).days for b, f in merge_intervals(intervals)) / 365.25
-
-
-# ------------------------------------------------------------------------------------- sections
-
-SectionKind = Literal["top", "work", "education", "other"]
-
-_WORK_HEADINGS = re.compile(r"\b(?:experience|employment|career|work\s+history|positions?)\b", re.I)
-_EDUCATION_HEADINGS = re.compile(r"\b(?:education|academic|qualifications?|degrees?)\b", re.I)
-_OTHER_HEADINGS = re.compile(
-    r"\b(?:projects?|skills?|summary|profile|about|objective|awards?|honou?rs|certifications?|"
-    r"certificates?|licen[cs]es|languages?|interests?|hobbies|volunteer(?:ing)?|publications?|"
-    r"talks?|presentations?|references?|research|leadership|community|mentoring|service|"
-    r"achievements?|courses?|training|additional|information|links?|contact|activities|"
-    r"extracurricular|outreach|teaching|patents?|memberships?|affiliations?|competencies|"
-    r"expertise|highlights|personal|details|stack|tools)\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Section:
-    """A part of a résumé under one heading; ``top`` is the part before the first heading."""
-
-    start: int
-    end: int
-    kind: SectionKind
-    heading: str
-
-
-class LineIndex:
-    """The line starts of one text, for line look-ups in O(log lines) instead of O(line).
-
-    ``bounds(pos)`` equals ``line_bounds(text, pos)``; line ``i`` runs from ``starts[i]`` to the
-    next newline. Build one with :func:`line_index`, which keeps the last few.
-    """
-
-    __slots__ = ("length", "starts")
-
-    def __init__(self, text: str) -> None:
-        self.length = len(text)
-        self.starts = [0]
-        self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
-
-    def number(self, pos: int) -> int:
-        """Return the index of the line holding offset ``pos`` (a newline ends its line)."""
-        return bisect_right(self.starts, pos) - 1
-
-    def line(self, number: int) -> tuple[int, int]:
-        """Return the (start, end) offsets of line ``number``, without its newline."""
-        starts = self.starts
-        end = starts[number + 1] - 1 if number + 1 < len(starts) else self.length
-        return starts[number], end
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        """Return the (start, end) offsets of the line holding ``pos``, as :func:`line_bounds`."""
-        return self.line(self.number(pos))
-
-
-_NEWLINE = re.compile("\n")
-
-
-@lru_cache(maxsize=8)
-def line_index(text: str) -> LineIndex:
-    """Return the :class:`LineIndex` of ``text`` (the last few are kept)."""
-    return LineIndex(text)
-
-
-def line_bounds(text: str, pos: int) -> tuple[int, int]:
-    """Return the (start, end) offsets of the line holding ``pos``, without its newline."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _heading_kind(line: str) -> SectionKind | None:
-    stripped = line.strip().rstrip(":").strip()
-    if not stripped or len(stripped) > 45 or re.search(r"\d", stripped):
-        return None
-    if re.search(r"[.,;|—–•·▸*]", stripped) or stripped.startswith("-"):
-        return None
-    if len(stripped.split()) > 4:
-        return None
-    if _WORK_HEADINGS.search(stripped) and not _EDUCATION_HEADINGS.search(stripped):
-        return "work"
-    if _EDUCATION_HEADINGS.search(stripped):
-        return "education"
-    if _OTHER_HEADINGS.search(stripped):
-        return "other"
-    return None
-
-
-def find_sections(text: str) -> list[Section]:
-    """Split a résumé into sections at heading lines ("EXPERIENCE", "Education", "Skills")."""
-    sections: list[Section] = []
-    current_start, current_kind, current_heading = 0, "top", ""
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        kind = _heading_kind(line)
-        if kind is not None:
-            sections.append(Section(current_start, pos, current_kind, current_heading))  # type: ignore[arg-type]
-            current_start, current_kind, current_heading = pos, kind, line.strip()
-        pos += len(line)
-    sections.append(Section(current_start, len(text), current_kind, current_heading))  # type: ignore[arg-type]
-    return [s for s in sections if s.end > s.start or s.kind != "top"]
-
-
-def section_at(sections: Sequence[Section], pos: int) -> Section | None:
-    """Return the section holding offset ``pos``.
-
-    ``sections`` are in text order and contiguous, as :func:`find_sections` returns them: the
-    look-up is a bisection.
-    """
-    if not sections:
-        return None
-    i = bisect_right(sections, pos, key=lambda s: s.start) - 1
-    if i >= 0 and sections[i].start <= pos < sections[i].end:
-        return sections[i]
-    return sections[-1] if pos >= sections[-1].start else None

@@ -1,0 +1,122 @@
+"""The layout of one text, read once: lines, sections, dates, stated totals, roles, titles.
+
+The facade builds one :class:`TextLayout` per text and hands it to kind detection, requirement
+strength and scoring. Each part is worked out on first use and kept on the layout, so no part of
+the text is scanned twice for the same thing and nothing is kept between texts.
+
+>>> from datetime import date
+>>> layout = TextLayout("EXPERIENCE\\nData Engineer, Jan 2019 - Present\\n", as_of=date(2024, 1, 1))
+>>> [(s.kind, s.heading) for s in layout.sections]
+[('work', 'EXPERIENCE')]
+>>> [round(r.range.years, 1) for r in layout.roles]
+[5.0]
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cached_property
+
+from skillmatch.analysis.dates import (
+    DateRange,
+    YearsClaim,
+    find_years_claims,
+    range_matches,
+    ranges_from_matches,
+)
+from skillmatch.analysis.requirement import PostingIndex, requirement_of
+from skillmatch.analysis.roles import Role, find_roles
+from skillmatch.analysis.sections import Section, find_sections
+from skillmatch.analysis.titles import find_titles
+from skillmatch.models import Requirement, SeniorityEvidence
+from skillmatch.taxonomy import SeniorityRules
+from skillmatch.text.scan import LineIndex, ScanText
+
+__all__ = ["TextLayout", "as_layout"]
+
+
+class TextLayout:
+    """What one text says about its own shape and history, each part read once, on first use.
+
+    ``as_of`` is the day the text was written: an open range ("2019 - Present") ends there. It is
+    today when not given: this is the one place where that default is applied. ``rules`` are the
+    taxonomy's seniority rules (title words, non-work and relevant role words); the defaults of
+    :class:`~skillmatch.taxonomy.SeniorityRules` when not given.
+    """
+
+    def __init__(
+        self, text: str, *, as_of: date | None = None, rules: SeniorityRules | None = None
+    ) -> None:
+        self.text = text
+        self.source = ScanText(text)
+        self.as_of = as_of if as_of is not None else date.today()
+        self.rules = rules if rules is not None else SeniorityRules()
+
+    @property
+    def lines(self) -> LineIndex:
+        """The line starts."""
+        return self.source.lines
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The résumé sections, in text order (work, education, other; "top" before them)."""
+        return tuple(find_sections(self.text))
+
+    @cached_property
+    def range_matches(self) -> tuple[re.Match[str], ...]:
+        """The raw date-range matches, before they are read as dates."""
+        return range_matches(self.source)
+
+    @cached_property
+    def date_ranges(self) -> tuple[DateRange, ...]:
+        """The dated ranges, open ends at :attr:`as_of`."""
+        return tuple(ranges_from_matches(self.range_matches, as_of=self.as_of))
+
+    @cached_property
+    def years_claims(self) -> tuple[YearsClaim, ...]:
+        """The stated amounts of time ("5+ years of Python", "over a decade")."""
+        return tuple(find_years_claims(self.source))
+
+    @cached_property
+    def roles(self) -> tuple[Role, ...]:
+        """The dated roles, with their headers, blocks and how they count."""
+        return find_roles(self.source, self.sections, self.date_ranges, self.rules, self.as_of)
+
+    @cached_property
+    def titles(self) -> tuple[SeniorityEvidence, ...]:
+        """The job titles and level phrases, as seniority evidence."""
+        return tuple(find_titles(self.source, self.rules))
+
+    @cached_property
+    def posting(self) -> PostingIndex:
+        """The posting's segments, labels and headings, for :meth:`requirement_of`."""
+        return PostingIndex(self.source)
+
+    def requirement_of(self, start: int, end: int) -> Requirement:
+        """Say whether a posting requires or only prefers what it names at [start, end)."""
+        return requirement_of(self.posting, start, end)
+
+
+def as_layout(
+    text: str | TextLayout,
+    *,
+    as_of: date | None = None,
+    rules: SeniorityRules | None = None,
+    caller: str = "this function",
+) -> TextLayout:
+    """Return ``text`` as a :class:`TextLayout`: a string is read with ``as_of`` and ``rules``;
+    a layout already holds its own, so it is returned as is and they must not be given.
+
+    ``caller`` names the public function in the ``TypeError`` for anything else.
+    """
+    if isinstance(text, str):
+        return TextLayout(text, as_of=as_of, rules=rules)
+    if isinstance(text, TextLayout):
+        if as_of is not None or rules is not None:
+            raise TypeError(
+                f"{caller}() got a TextLayout and as_of or rules: the layout holds its own;"
+                " pass the text instead to read it with other ones"
+            )
+        return text
+    raise TypeError(f"{caller}() takes a str, not {type(text).__name__}")

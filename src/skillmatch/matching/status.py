@@ -1,0 +1,185 @@
+"""Whether a mention counts: negation ("no Kubernetes needed") and other parties ("owned by a
+separate web team"). Every cue word and the decision are here.
+
+A cue reaches only within its sentence (or bullet) and clause, and only so many tokens; most
+mentions have no cue word within reach at all, and are counted without a closer look.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from skillmatch.matching.candidates import RawMention
+from skillmatch.matching.words import SENTENCE_END
+from skillmatch.models import Status
+from skillmatch.text import TokenTable
+
+__all__ = [
+    "CUE_REACH",
+    "DELEGATION",
+    "HANDED_OFF",
+    "NEG_CUES",
+    "STATUS_CUES",
+    "TEAM",
+    "sentence_bounds",
+    "set_statuses",
+    "status_of",
+]
+
+_CLAUSE_BREAK = frozenset(
+    {
+        "but", "however", "though", "although", "while", "whereas", "using", "with", "via",
+        "which", "that", "who", "because", "since", "so", "if", "then", "we", "i", "–", "—",
+    }
+)  # fmt: skip
+_NEG_REACH = 12  # the longest reach of any cue below
+NEG_CUES = {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6}
+_NEG_FALSE = frozenset(
+    {"only", "just", "limited", "matter", "least", "longer", "necessarily", "always", "means",
+     "sql", "-", "doubt", "exception"}
+)  # fmt: skip
+_NOT_NEEDED = frozenset(
+    {"required", "needed", "necessary", "expected", "essential", "mandatory", "a", "needed."}
+)
+TEAM = frozenset({"team", "teams", "department", "squad"})
+_TEAM_TRAITS = frozenset({"player", "players"})  # "a good team player" names no team
+_TEAM_VERBS = frozenset(
+    {
+        "trains", "train", "uses", "use", "owns", "own", "handles", "handle", "builds", "build",
+        "runs", "run", "maintains", "maintain", "manages", "manage", "does", "do", "writes",
+        "write", "takes", "take", "looks", "look", "produces", "produce", "deploys", "deploy",
+    }
+)  # fmt: skip
+DELEGATION = (
+    ("owned", "by"), ("handled", "by"), ("managed", "by"), ("done", "by"), ("run", "by"),
+    ("produced", "by"), ("belongs", "to"), ("belong", "to"), ("'s", "job"),
+    ("another",), ("separate",), ("partner",), ("partner's",), ("other",),
+)  # fmt: skip
+_PARTY_REACH = 12
+HANDED_OFF = (("stays", "with"), ("stay", "with"), ("is", "owned", "by"), ("is", "handled", "by"))
+# Both kinds of cue by first word: (cue, whether it hands off by itself or needs a team after it).
+_PARTY_CUES: dict[str, list[tuple[tuple[str, ...], bool]]] = defaultdict(list)
+for _handed in HANDED_OFF:
+    _PARTY_CUES[_handed[0]].append((_handed, True))
+for _delegated in DELEGATION:
+    _PARTY_CUES[_delegated[0]].append((_delegated, False))
+_PARTY_CUE_FIRST = frozenset(_PARTY_CUES)
+
+
+CUE_REACH = max(_NEG_REACH, _PARTY_REACH)  # no cue is looked for farther from a mention
+# Every word that a cue check below looks for: a mention of tokens i..j-1 with none of them in
+# i - CUE_REACH .. j + CUE_REACH - 1 is counted.
+STATUS_CUES = frozenset(NEG_CUES).union(TEAM, _PARTY_CUE_FIRST)
+
+
+def sentence_bounds(toks: TokenTable, i: int, j: int) -> tuple[int, int]:
+    """The start of token ``i``'s sentence and the end (exclusive) of token ``j - 1``'s, as far
+    as ``CUE_REACH`` tokens away: no cue is looked for beyond, so only that window is read.
+
+    A sentence ends at a line break or after a sentence-ending token ('.', ';', '•', ...).
+    """
+    lower, brk = toks.lower, toks.brk
+    lo = max(0, i - CUE_REACH)
+    for k in range(i, lo, -1):
+        if brk[k] or lower[k - 1] in SENTENCE_END:
+            lo = k
+            break
+    hi = min(len(lower), j + CUE_REACH)
+    for k in range(j, hi):
+        if brk[k] or lower[k] in SENTENCE_END:
+            hi = k
+            break
+    return lo, hi
+
+
+def status_of(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> Status:
+    """The status of the mention of tokens ``i..j-1``; ``negation`` and ``party`` say whether
+    the text holds a negation cue, and a team word or a hand-off cue (without, none can apply).
+    """
+    lo, hi = sentence_bounds(toks, i, j)
+    lower = toks.lower
+    if negation and _negated(lower, lo, hi, i, j):
+        return "negated"
+    if party and _other_party(lower, lo, hi, i, j):
+        return "other-party"
+    return "counted"
+
+
+def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
+    # A cue before the mention, in the same clause and within its reach; a cue inside
+    # parentheses ("PHP (procedural, not OO), MySQL") stays inside them.
+    inside = 0
+    for k in range(i - 1, max(lo, i - _NEG_REACH) - 1, -1):
+        w = lower[k]
+        if w == ")":
+            inside += 1
+        elif w == "(" and inside:
+            inside -= 1
+        if inside or w == "(":
+            continue
+        if w in _CLAUSE_BREAK:
+            break
+        reach = NEG_CUES.get(w)
+        if reach is not None and i - k <= reach:
+            nxt = lower[k + 1] if k + 1 < len(lower) else ""
+            if nxt in _NEG_FALSE or (w == "no" and nxt == "."):
+                continue
+            return True
+    # "X is not required", "X not needed", "X: not required".
+    for k in range(j, min(hi, j + 6)):
+        w = lower[k]
+        if w in _CLAUSE_BREAK:
+            break
+        if w in ("not", "n't") and k + 1 < hi and lower[k + 1] in _NOT_NEEDED:
+            return True
+    return False
+
+
+def _other_party(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
+    """Whether the clause gives the skill to someone else: another team, a partner."""
+    # The skill names a team: "the SQL Server Reporting team"; not "Web Services -Good Team
+    # player".
+    for k in range(j, min(hi, j + 2)):
+        if lower[k] in TEAM:
+            if k + 1 == len(lower) or lower[k + 1] not in _TEAM_TRAITS:
+                return True
+            break
+    # A team is the subject doing the work: "our ML team trains the models in PyTorch".
+    before = max(lo, i - _PARTY_REACH)
+    if not TEAM.isdisjoint(lower[before:i]):
+        for k in range(before, i):
+            if lower[k] in TEAM:
+                for v in lower[k + 1 : min(j, k + 5)]:
+                    if v in _TEAM_VERBS:
+                        return True
+                    if v not in (",", "who", "that", "which", "then", "also"):
+                        break
+    # Work handed to others near the mention: "owned by a separate web team",
+    # "model training stays with research".
+    near = lower[before : min(hi, j + _PARTY_REACH)]
+    if _PARTY_CUE_FIRST.isdisjoint(near):
+        return False
+    for k, w in enumerate(near):
+        for cue, handed_off in _PARTY_CUES.get(w, ()):
+            end = k + len(cue)
+            if tuple(near[k:end]) != cue:
+                continue
+            if handed_off or not TEAM.isdisjoint(near[end : end + 6]):
+                return True
+    return False
+
+
+def set_statuses(toks: TokenTable, vocab: set[str], mentions: Iterable[RawMention]) -> None:
+    """Set the status of each mention of ``toks`` (whose distinct lowercase words are ``vocab``)
+    that a negation or another party takes out; the others stay counted."""
+    # Which cues the text holds at all: most texts have none of some kind.
+    negation = not vocab.isdisjoint(NEG_CUES)
+    party = not vocab.isdisjoint(TEAM) or any(vocab.issuperset(c) for c in HANDED_OFF)
+    if not (negation or party):
+        return
+    # Only a mention with a cue word within reach can be anything but counted.
+    lower = toks.lower
+    for m in mentions:
+        if not STATUS_CUES.isdisjoint(lower[max(0, m.i - CUE_REACH) : m.j + CUE_REACH]):
+            m.status = status_of(toks, m.i, m.j, negation, party)

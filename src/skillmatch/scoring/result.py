@@ -1,0 +1,149 @@
+"""Turn one text's raw mentions into its :class:`~skillmatch.models.MatchResult`.
+
+Mentions move to the original text's offsets and get their status (hidden text) and, in a
+posting, how strongly they are asked for; then each skill gets its hit with years, and the text
+its coverage, seniority, role scores and flags. Everything about the text is read from its
+:class:`~skillmatch.analysis.TextLayout`: this is where a text enters scoring, once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from skillmatch.analysis import TextLayout
+from skillmatch.matching import RawMention
+from skillmatch.models import Flag, MatchResult, Mention, Requirement, SkillHit, TextKind
+from skillmatch.scoring.coverage import coverage, role_scores
+from skillmatch.scoring.gaming import UNSUPPORTED_SCORE, gaming_flags, unsupported_skills
+from skillmatch.scoring.seniority import estimate_seniority
+from skillmatch.scoring.skill_years import skill_years
+from skillmatch.taxonomy import Taxonomy
+from skillmatch.text import NormalizedText
+
+__all__ = ["ResultBuilder"]
+
+
+class ResultBuilder:
+    """Build match results for one taxonomy; what it reads of the taxonomy is worked out once."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self._signal_levels = {s.id: s.level for s in taxonomy.signals}
+        self._skills = {s.id: s for s in taxonomy.skills}
+
+    def build(
+        self,
+        layout: TextLayout,
+        norm: NormalizedText,
+        found: tuple[list[RawMention], list[RawMention]],
+        *,
+        kind: TextKind,
+        id: str | None,
+        hidden_spans: Sequence[tuple[int, int]],
+    ) -> MatchResult:
+        """Return the result of the text that ``layout`` reads and ``norm`` normalized, whose
+        skill and signal mentions (in ``norm.text`` offsets) are ``found``."""
+        raw_skills, raw_signals = found
+        mentions = [_mention(layout, norm, m, hidden_spans, kind) for m in raw_skills]
+        signals = [
+            _mention(layout, norm, m, hidden_spans) for m in raw_signals if m.status == "counted"
+        ]
+        by_skill: dict[str, list[Mention]] = defaultdict(list)
+        excluded: list[Mention] = []
+        for m in mentions:
+            if m.status == "counted":
+                by_skill[m.skill_id].append(m)
+            else:
+                excluded.append(m)
+        years = skill_years(layout, by_skill)
+        unsupported = unsupported_skills(layout.source, by_skill)
+        flags = gaming_flags(layout.text, by_skill, unsupported)
+        capped = set(unsupported)
+        hits = [
+            self._hit(skill_id, ms, years.get(skill_id), kind, capped=skill_id in capped)
+            for skill_id, ms in by_skill.items()
+        ]
+        cov = coverage(self.taxonomy, by_skill)
+        seniority = estimate_seniority(
+            layout, kind=kind, signals=signals, signal_levels=self._signal_levels
+        )
+        warnings: list[Flag] = list(flags)
+        if hidden_spans:
+            warnings.append(
+                Flag(
+                    code="hidden-text",
+                    message="the document holds text a reader cannot see; not scored",
+                )
+            )
+        return MatchResult(
+            id=id,
+            kind=kind,
+            text=layout.text,
+            skills=hits,
+            excluded=excluded,
+            signals=signals,
+            coverage=cov,
+            seniority=seniority,
+            roles=role_scores(self.taxonomy, cov),
+            warnings=warnings,
+            taxonomy=self.taxonomy.name,
+        )
+
+    def _hit(
+        self,
+        skill_id: str,
+        mentions: list[Mention],
+        years: float | None,
+        kind: TextKind,
+        *,
+        capped: bool = False,
+    ) -> SkillHit:
+        skill = self._skills[skill_id]
+        best = max(m.score for m in mentions)
+        requirement = None
+        if kind == "job":
+            reqs = {m.requirement for m in mentions}
+            requirement = "required" if "required" in reqs else "preferred"
+        return SkillHit(
+            skill_id=skill_id,
+            name=skill.name,
+            categories=list(skill.categories),
+            score=min(best, UNSUPPORTED_SCORE) if capped else best,
+            mentions=mentions,
+            years=years,
+            requirement=requirement,
+        )
+
+
+def _mention(
+    layout: TextLayout,
+    norm: NormalizedText,
+    m: RawMention,
+    hidden_spans: Sequence[tuple[int, int]],
+    kind: TextKind | None = None,
+) -> Mention:
+    """Build a mention in the original text's offsets; in a job posting, with how strongly it
+    is asked for."""
+    start, end = norm.span_to_original(m.start, m.end)
+    status = m.status
+    if any(s < end and start < e for s, e in hidden_spans):
+        status = "hidden"
+    extra: dict[str, Requirement] = {}
+    if kind == "job" and status == "counted":
+        extra["requirement"] = layout.requirement_of(start, end)
+    elif kind == "job" and status == "negated":
+        extra["requirement"] = "negated"
+    # Validated, though valid by construction: pydantic-core validates a flat model faster
+    # than model_construct builds one in Python.
+    return Mention(
+        skill_id=m.target,
+        start=start,
+        end=end,
+        text=norm.original[start:end],
+        matched=m.matched,
+        method=m.method,
+        score=m.score,
+        status=status,
+        **extra,
+    )
