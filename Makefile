@@ -19,8 +19,8 @@ demo: $(STAMP)
 	$(BIN)/python examples/batch_score.py
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests examples bench
-	$(BIN)/ruff format --check src tests examples bench
+	$(BIN)/ruff check src tests examples bench scripts
+	$(BIN)/ruff format --check src tests examples bench scripts
 	$(BIN)/mypy src
 	$(BIN)/python -m pytest
 

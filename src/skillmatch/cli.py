@@ -64,7 +64,7 @@ def taxonomy_build(
     name: Annotated[str | None, typer.Option("--name", help="Name of the taxonomy.")] = None,
 ) -> None:
     """Build a taxonomy from a role document; YAML to stdout or OUT."""
-    from skillmatch.builder import build_taxonomy
+    from skillmatch.taxonomy import build_taxonomy
 
     with _handle_errors():
         taxonomy = build_taxonomy(doc, overlay=overlay, name=name)
@@ -81,8 +81,7 @@ def taxonomy_lint(
     file: Annotated[Path, typer.Argument(help="Taxonomy file (YAML or JSON).")],
 ) -> None:
     """Report shared, common-word, nested and missing aliases; exit 1 on warnings or errors."""
-    from skillmatch.lint import lint_taxonomy
-    from skillmatch.taxonomy import read_data_file
+    from skillmatch.taxonomy import lint_taxonomy, read_data_file
 
     with _handle_errors():
         data = read_data_file(file)

@@ -6,8 +6,7 @@ from typing import Any
 
 import pytest
 
-from skillmatch.lint import lint_taxonomy
-from skillmatch.taxonomy import Taxonomy
+from skillmatch.taxonomy import Taxonomy, lint_taxonomy
 
 
 def _taxonomy(*skills: dict[str, Any]) -> Taxonomy:

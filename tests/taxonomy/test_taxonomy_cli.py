@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from skillmatch.cli import app
 from skillmatch.taxonomy import Taxonomy
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "taxonomy" / "what-is-ai-engineer.txt"
 OVERLAY = ROOT / "taxonomy" / "overlay.yaml"
 

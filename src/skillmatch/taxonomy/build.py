@@ -15,142 +15,43 @@ reads the document's *shape*, not its wording:
   out; an overlay's ``exclude_sections`` / ``include_sections`` override that guess.
 
 Ids are slugs of the labels; an acronym followed by a generic noun is named by the acronym
-("ETL processes" -> ``etl``). The overlay (:class:`Overlay`, a YAML file such as
-``taxonomy/overlay.yaml``) maps labels to other ids and adds aliases, evidence terms, patterns,
-weights and seniority words by id.
+("ETL processes" -> ``etl``). The overlay (:class:`~skillmatch.taxonomy.overlay.Overlay`, a YAML
+file such as the repository's ``taxonomy/overlay.yaml``) maps labels to other ids and adds
+aliases, evidence terms, patterns, weights and seniority words by id.
+
+The builder reads only the document and overlay it is given (a path or the text itself); it
+knows no place of its own. ``scripts/build_default_taxonomy.py`` in the repository regenerates
+the shipped default (``src/skillmatch/data/default.yaml``) from ``taxonomy/``.
 
 >>> taxonomy = build_taxonomy("Skills\\n\\n- Languages: Python, Go\\n")
 >>> [(s.id, s.categories) for s in taxonomy.skills]
 [('python', ['languages']), ('go', ['languages'])]
-
-Regenerate the shipped default with ``python -m skillmatch.builder --write-default``.
 """
 
 from __future__ import annotations
 
-import argparse
 import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
 from skillmatch.errors import TaxonomyError
 from skillmatch.models import Level
-from skillmatch.taxonomy import (
-    Alias,
-    LevelBand,
-    SeniorityRules,
-    Taxonomy,
-    TermPattern,
-    describe_validation_error,
-    read_data_file,
-)
+from skillmatch.taxonomy.overlay import Overlay, apply_overlay, as_overlay
+from skillmatch.taxonomy.schema import LevelBand, Taxonomy
 
 __all__ = [
-    "Overlay",
-    "apply_overlay",
+    "MAX_DOCUMENT_BYTES",
     "build_taxonomy",
-    "load_overlay",
+    "category_slug",
     "parse_document",
     "slugify",
 ]
 
 logger = logging.getLogger("skillmatch")
 
-_REPO = Path(__file__).resolve().parents[2]
-DEFAULT_DOCUMENT = _REPO / "taxonomy" / "what-is-ai-engineer.txt"
-DEFAULT_OVERLAY = _REPO / "taxonomy" / "overlay.yaml"
-DEFAULT_OUTPUT = Path(__file__).resolve().parent / "data" / "default.yaml"
-
 MAX_DOCUMENT_BYTES = 1024 * 1024
-
-# -- the overlay ---------------------------------------------------------------------------------
-
-
-class _Patch(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class CategoryPatch(_Patch):
-    """Changes to one category: a better name, a description, a weight."""
-
-    name: str | None = None
-    description: str | None = None
-    weight: float | None = Field(default=None, ge=0.0)
-
-
-class SkillPatch(_Patch):
-    """Additions to one skill. Aliases and evidence are appended; an overlay alias replaces a
-    built alias with the same text (so it can add a case or context gate to it)."""
-
-    name: str | None = None
-    description: str | None = None
-    categories: list[str] = Field(default_factory=list, description="Extra categories.")
-    aliases: list[Alias] = Field(default_factory=list)
-    evidence: list[Alias] = Field(default_factory=list)
-    patterns: list[TermPattern] = Field(default_factory=list)
-    level: Level | None = None
-    fuzzy: bool | None = None
-
-
-class SignalPatch(_Patch):
-    """Additions to one level signal: phrases and patterns that show it."""
-
-    name: str | None = None
-    aliases: list[Alias] = Field(default_factory=list)
-    patterns: list[TermPattern] = Field(default_factory=list)
-
-
-class RolePatch(_Patch):
-    """A role's category weights (replacing the derived ones) and a better name."""
-
-    name: str | None = None
-    description: str | None = None
-    categories: dict[str, float] = Field(default_factory=dict)
-
-
-class Overlay(_Patch):
-    """The curated layer merged by id onto a built taxonomy (see ``taxonomy/overlay.yaml``)."""
-
-    name: str | None = None
-    version: str | None = None
-    description: str | None = None
-    ids: dict[str, str] = Field(
-        default_factory=dict,
-        description="Document label (case-insensitive) -> id, for categories, skills, signals.",
-    )
-    exclude_sections: list[str] = Field(default_factory=list)
-    include_sections: list[str] = Field(default_factory=list)
-    categories: dict[str, CategoryPatch] = Field(default_factory=dict)
-    skills: dict[str, SkillPatch] = Field(default_factory=dict)
-    signals: dict[str, SignalPatch] = Field(default_factory=dict)
-    roles: dict[str, RolePatch] = Field(default_factory=dict)
-    seniority: dict[str, Any] = Field(
-        default_factory=dict,
-        description="Keys of SeniorityRules (titles, title_traps...); replace the built values.",
-    )
-
-
-def load_overlay(path: str | Path) -> Overlay:
-    """Read and validate an overlay file (YAML or JSON); raises :class:`TaxonomyError`."""
-    data = read_data_file(path, what="overlay")
-    return _validate_overlay(data, source=str(path))
-
-
-def _validate_overlay(data: Any, *, source: str) -> Overlay:
-    if not isinstance(data, dict):
-        raise TaxonomyError(
-            f"{source}: an overlay must be a mapping with keys such as 'ids' and 'skills', got"
-            f" {type(data).__name__}; write it as YAML key: value pairs"
-        )
-    try:
-        return Overlay.model_validate(data)
-    except ValidationError as exc:
-        raise TaxonomyError(describe_validation_error(exc, source, Overlay)) from None
-
 
 # -- reading the document ------------------------------------------------------------------------
 
@@ -439,7 +340,7 @@ def build_taxonomy(
     (8, 30, 12)
     """
     source, text = _read_document(doc_path_or_text)
-    patch = _as_overlay(overlay)
+    patch = as_overlay(overlay)
     document = parse_document(text)
     draft = _Draft(ids={label.strip().lower(): value for label, value in patch.ids.items()})
     excluded = {heading.strip().lower() for heading in patch.exclude_sections}
@@ -571,126 +472,3 @@ def _read_document(doc: str | Path) -> tuple[str, str]:
             f"{source}: the role document is empty; give headings and bullets naming skills"
         )
     return source, text
-
-
-def _as_overlay(overlay: str | Path | Overlay | dict[str, Any] | None) -> Overlay:
-    if overlay is None:
-        return Overlay()
-    if isinstance(overlay, Overlay):
-        return overlay
-    if isinstance(overlay, dict):
-        return _validate_overlay(overlay, source="<overlay>")
-    return load_overlay(overlay)
-
-
-# -- merging the overlay -------------------------------------------------------------------------
-
-
-def apply_overlay(taxonomy: Taxonomy, overlay: Overlay, *, source: str = "overlay") -> Taxonomy:
-    """Merge an overlay onto a taxonomy by id and return the new, validated taxonomy.
-
-    Raises :class:`TaxonomyError` naming any id of the overlay that the taxonomy lacks.
-    """
-    data = taxonomy.model_dump(mode="python")
-    for kind, patches in (
-        ("categories", overlay.categories),
-        ("skills", overlay.skills),
-        ("signals", overlay.signals),
-        ("roles", overlay.roles),
-    ):
-        entries = {entry["id"]: entry for entry in data[kind]}
-        for entry_id, patch in patches.items():
-            if entry_id not in entries:
-                raise TaxonomyError(
-                    f"{source}: {kind} -> {entry_id}: unknown {kind.rstrip('s').rstrip('ie')}"
-                    f" id {entry_id!r}; the document defines {sorted(entries)}; fix the id or"
-                    " map a document label to it under 'ids'"
-                )
-            _patch_entry(entries[entry_id], patch)
-    if overlay.name:
-        data["name"] = overlay.name
-    if overlay.description:
-        data["description"] = overlay.description
-    if overlay.version:
-        data["version"] = overlay.version
-    if overlay.seniority:
-        data["seniority"] = {**data["seniority"], **overlay.seniority}
-        try:
-            SeniorityRules.model_validate(data["seniority"])
-        except ValidationError as exc:
-            message = describe_validation_error(exc, source, SeniorityRules)
-            raise TaxonomyError(
-                message.replace(f"{source}: ", f"{source}: seniority -> ")
-            ) from None
-    return Taxonomy.from_dict(data, source=f"{source} merged onto {taxonomy.name!r}")
-
-
-def _patch_entry(entry: dict[str, Any], patch: BaseModel) -> None:
-    for key, value in patch:
-        if value is None or value == [] or value == {}:
-            continue
-        if key in {"aliases", "evidence"}:
-            entry[key] = _merge_aliases(entry.get(key, []), value)
-        elif key == "patterns":
-            known = {pattern["id"] for pattern in entry.get(key, [])}
-            entry[key] = list(entry.get(key, [])) + [
-                pattern.model_dump() for pattern in value if pattern.id not in known
-            ]
-        elif key == "categories" and isinstance(value, list):
-            entry[key] = list(dict.fromkeys([*entry[key], *value]))
-        elif key == "categories":
-            entry[key] = dict(value)
-        else:
-            entry[key] = value
-
-
-def _merge_aliases(existing: list[Any], added: list[Alias]) -> list[dict[str, Any]]:
-    merged: dict[str, dict[str, Any]] = {}
-    for alias in existing:
-        alias_dict = alias if isinstance(alias, dict) else Alias.model_validate(alias).model_dump()
-        merged[alias_dict["text"]] = alias_dict
-    for alias in added:
-        # An overlay alias replaces a built one of the same text: it adds the gates it needs.
-        for text in [text for text in merged if text.lower() == alias.text.lower()]:
-            if not alias.case_sensitive or text == alias.text:
-                del merged[text]
-        merged[alias.text] = alias.model_dump()
-    return list(merged.values())
-
-
-# -- regenerating the shipped default ------------------------------------------------------------
-
-_HEADER = (
-    "# The default skillmatch taxonomy. GENERATED - do not edit by hand.\n"
-    "# Built from taxonomy/what-is-ai-engineer.txt + taxonomy/overlay.yaml; regenerate with\n"
-    "#   .venv/bin/python -m skillmatch.builder --write-default\n"
-)
-
-
-def build_default() -> Taxonomy:
-    """Build the default taxonomy from the document and overlay kept in ``taxonomy/``."""
-    return build_taxonomy(DEFAULT_DOCUMENT, overlay=DEFAULT_OVERLAY)
-
-
-def default_yaml() -> str:
-    """Return the text of ``skillmatch/data/default.yaml`` as the builder makes it now."""
-    return _HEADER + build_default().dump_yaml()
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Regenerate the shipped default taxonomy (``--write-default``) or check it (``--check``)."""
-    parser = argparse.ArgumentParser(prog="python -m skillmatch.builder", description=main.__doc__)
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--write-default", action="store_true")
-    group.add_argument("--check", action="store_true")
-    options = parser.parse_args(argv)
-    text = default_yaml()
-    if options.write_default:
-        DEFAULT_OUTPUT.write_text(text, encoding="utf-8")
-        return 0
-    current = DEFAULT_OUTPUT.read_text(encoding="utf-8") if DEFAULT_OUTPUT.exists() else ""
-    return 0 if current == text else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

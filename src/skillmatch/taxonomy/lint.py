@@ -25,9 +25,8 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
-from wordfreq import zipf_frequency
 
-from skillmatch.taxonomy import Alias, Taxonomy
+from skillmatch.taxonomy.schema import Alias, Taxonomy
 
 __all__ = ["COMMON_WORD_ZIPF", "LintIssue", "Severity", "lint_taxonomy"]
 
@@ -148,6 +147,9 @@ def _duplicate_evidence(taxonomy: Taxonomy) -> Iterator[LintIssue]:
 
 def is_common_word(text: str) -> bool:
     """Tell whether an alias is one or two letters or a frequent English word."""
+    # wordfreq takes most of a second to import: only the linter needs it, not `import skillmatch`.
+    from wordfreq import zipf_frequency
+
     stripped = text.strip()
     if len(stripped) <= 2:
         return True

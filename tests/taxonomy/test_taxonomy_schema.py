@@ -132,7 +132,7 @@ def test_yaml_anchor_bomb_is_refused(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("skillmatch.taxonomy.MAX_FILE_BYTES", 100)
+    monkeypatch.setattr("skillmatch.taxonomy.files.MAX_FILE_BYTES", 100)
     message = _error(_write(tmp_path, TINY))
     assert "over the limit of 100" in message
 

@@ -1,0 +1,53 @@
+"""The taxonomy: its schema, its files, building one from a role document, the overlay, the linter.
+
+One module per job, each importing only the ones before it:
+
+- :mod:`~skillmatch.taxonomy.files`: read YAML/JSON safely; pydantic errors as one line;
+- :mod:`~skillmatch.taxonomy.schema`: the pydantic models (:class:`Taxonomy` and its parts),
+  load, default (package data through ``importlib.resources``), dump;
+- :mod:`~skillmatch.taxonomy.overlay`: the curated :class:`Overlay` and :func:`apply_overlay`;
+- :mod:`~skillmatch.taxonomy.build`: role document (+ overlay) -> taxonomy;
+- :mod:`~skillmatch.taxonomy.lint`: aliases that will misfire.
+
+>>> Taxonomy.default().skill("aws").name
+'AWS'
+"""
+
+from __future__ import annotations
+
+from skillmatch.taxonomy.build import build_taxonomy
+from skillmatch.taxonomy.files import describe_validation_error, parse_data_text, read_data_file
+from skillmatch.taxonomy.lint import LintIssue, lint_taxonomy
+from skillmatch.taxonomy.overlay import Overlay, apply_overlay, load_overlay
+from skillmatch.taxonomy.schema import (
+    Alias,
+    Category,
+    LevelBand,
+    RoleProfile,
+    SeniorityRules,
+    Signal,
+    Skill,
+    Taxonomy,
+    TermPattern,
+)
+
+__all__ = [
+    "Alias",
+    "Category",
+    "LevelBand",
+    "LintIssue",
+    "Overlay",
+    "RoleProfile",
+    "SeniorityRules",
+    "Signal",
+    "Skill",
+    "Taxonomy",
+    "TermPattern",
+    "apply_overlay",
+    "build_taxonomy",
+    "describe_validation_error",
+    "lint_taxonomy",
+    "load_overlay",
+    "parse_data_text",
+    "read_data_file",
+]
