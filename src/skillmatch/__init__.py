@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-from skillmatch._limits import Limits
 from skillmatch.errors import (
     CorruptDocumentError,
     DocumentReadError,
@@ -22,6 +21,7 @@ from skillmatch.errors import (
     TaxonomyError,
     UnsupportedFormatError,
 )
+from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import (
     CategoryCoverage,

@@ -50,17 +50,17 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Literal, TypeAlias
 
-from skillmatch._limits import Limits
 from skillmatch.errors import InputError, LimitExceededError, SkillmatchError
+from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import Comparison, MatchResult
 from skillmatch.readers import (
     BATCH_EXTENSIONS,
     Document,
-    _expand_dir,
     iter_documents,
     read_document,
 )
+from skillmatch.readers.inputs import expand_dir
 from skillmatch.report import SummaryRow
 from skillmatch.scoring import compare
 from skillmatch.taxonomy import Taxonomy
@@ -137,7 +137,7 @@ def iter_tasks(
                 else:
                     yield Task(source=str(outcome.path or name), error=outcome)
         elif p.is_dir():
-            files = _expand_dir(p, recursive)
+            files = expand_dir(p, recursive)
             if not files:
                 logger.warning("%s: no document files in this directory", name)
             for f in files:

@@ -21,9 +21,9 @@ import threading
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from skillmatch._limits import Limits
 from skillmatch.batch import Row, Task, columns, score_task
 from skillmatch.errors import DocumentReadError, LimitExceededError
+from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
 from skillmatch.readers import document_from_record

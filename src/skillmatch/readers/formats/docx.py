@@ -1,0 +1,185 @@
+"""DOCX: headers, body and footers in order, one paragraph per line; hidden runs are marked.
+
+The archive is checked before python-docx opens it: its uncompressed size and compression ratio
+against the limits (zip-bomb guard), and every XML part for a DTD or entities (entity expansion).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+from skillmatch.errors import (
+    CorruptDocumentError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    SkillmatchError,
+)
+from skillmatch.limits import Limits
+from skillmatch.readers.document import TextBuilder, short_error
+from skillmatch.readers.formats import NEAR_WHITE, TINY_FONT_PT, Extracted
+from skillmatch.readers.formats.decoding import sniff
+
+__all__ = ["read"]
+
+_RATIO_CHECK_FLOOR_BYTES = 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_DTD_MARKERS = tuple(
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
+)
+
+
+def _check_docx_archive(data: bytes, name: str, limits: Limits) -> None:
+    """Refuse zip bombs and XML with a DTD before python-docx opens the archive."""
+    if not data.startswith(b"PK\x03\x04"):
+        sniffed = sniff(data)
+        if "password-protected" in sniffed:
+            raise EncryptedDocumentError(
+                name, "password-protected DOCX; remove the password in Word and save again"
+            )
+        raise CorruptDocumentError(name, f"not a DOCX (a DOCX is a zip archive; {sniffed})")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            total = sum(i.file_size for i in infos)
+            limits.check(
+                "max_docx_uncompressed_bytes",
+                total,
+                path=name,
+                what="uncompressed size of the DOCX archive (bytes)",
+            )
+            if total > _RATIO_CHECK_FLOOR_BYTES:
+                limits.check(
+                    "max_docx_ratio",
+                    round(total / len(data), 1),
+                    path=name,
+                    what="compression ratio of the DOCX archive",
+                )
+            names = {i.filename for i in infos}
+            if "word/document.xml" not in names:
+                raise CorruptDocumentError(
+                    name, "a zip archive without word/document.xml: not a Word document"
+                )
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    part = zf.read(info)
+                    if any(marker in part for marker in _DTD_MARKERS):
+                        raise CorruptDocumentError(
+                            name,
+                            f"{info.filename} declares a DTD or XML entities, which Word never "
+                            "writes; refused to guard against entity expansion",
+                        )
+    except SkillmatchError:
+        raise
+    except Exception as exc:  # zipfile, zlib: a library boundary
+        raise CorruptDocumentError(name, f"damaged DOCX archive ({short_error(exc)})") from exc
+
+
+def _docx_run_hidden(r: Any) -> str:
+    rpr = r.find(f"{_W}rPr")
+    if rpr is None:
+        return ""
+    for tag in ("vanish", "specVanish", "webHidden"):
+        el = rpr.find(f"{_W}{tag}")
+        if el is not None and el.get(f"{_W}val", "true").lower() not in ("0", "false", "off"):
+            return "hidden formatting"
+    sz = rpr.find(f"{_W}sz")
+    if sz is not None:
+        try:
+            if int(sz.get(f"{_W}val", "24")) < TINY_FONT_PT * 2:  # half-points
+                return "tiny font"
+        except ValueError:
+            pass
+    color = rpr.find(f"{_W}color")
+    if color is not None:
+        val = (color.get(f"{_W}val") or "").lower()
+        if re.fullmatch(r"[0-9a-f]{6}", val) and all(
+            int(val[i : i + 2], 16) / 255 >= NEAR_WHITE for i in (0, 2, 4)
+        ):
+            return "white text"
+    return ""
+
+
+def _docx_runs(p: Any, builder: TextBuilder) -> None:
+    """Add the runs of one paragraph, marking hidden ones."""
+    for r in p.iter(f"{_W}r"):
+        # Runs of a text box inside this paragraph belong to the text box's own paragraph.
+        owner = next(r.iterancestors(f"{_W}p"), None)
+        if owner is not p:
+            continue
+        if any(a.tag in (f"{_W}del", _MC_FALLBACK) for a in r.iterancestors()):
+            continue
+        text = "".join(
+            str(e) for e in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
+        )
+        builder.add(text, _docx_run_hidden(r))
+
+
+def _has_text(el: Any) -> bool:
+    return any((t.text or "").strip() for t in el.iter(f"{_W}t"))
+
+
+def _is_simple_row(tr: Any) -> bool:
+    """A row whose cells hold one line each ("Python | 6 years"), not a layout table."""
+    if tr.find(f".//{_W}tbl") is not None:
+        return False
+    return all(sum(1 for p in tc.iter(f"{_W}p") if _has_text(p)) <= 1 for tc in tr.iter(f"{_W}tc"))
+
+
+def _docx_paragraphs(root: Any, builder: TextBuilder) -> None:
+    """Add every paragraph under ``root`` in document order, one per line.
+
+    A table row whose cells hold one line each becomes one line, cells joined by `` | ``.
+    """
+    done: set[Any] = set()
+    for p in root.iter(f"{_W}p"):
+        if p in done or any(a.tag == _MC_FALLBACK for a in p.iterancestors()):
+            continue  # mc:Fallback is the VML copy of a text box already read from mc:Choice
+        tr = next(p.iterancestors(f"{_W}tr"), None)
+        if tr is not None and _is_simple_row(tr):
+            first = True
+            for cell_p in tr.iter(f"{_W}p"):
+                done.add(cell_p)
+                if _has_text(cell_p):
+                    if not first:
+                        builder.add(" | ")
+                    _docx_runs(cell_p, builder)
+                    first = False
+        else:
+            _docx_runs(p, builder)
+        builder.end_line()
+
+
+def read(data: bytes, name: str, limits: Limits) -> Extracted:
+    """Read a DOCX: headers, body and footers, one paragraph per line; hidden runs are marked."""
+    _check_docx_archive(data, name, limits)
+    builder = TextBuilder(name, limits)
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        parts = {
+            rel.target_part.partname: rel.target_part
+            for rel in document.part.rels.values()
+            if not rel.is_external and rel.reltype.endswith(("/header", "/footer"))
+        }
+        headers = [parts[k] for k in sorted(parts) if "header" in str(k)]
+        footers = [parts[k] for k in sorted(parts) if "footer" in str(k)]
+        for part in headers:
+            _docx_paragraphs(part.element, builder)
+        _docx_paragraphs(document.element.body, builder)
+        for part in footers:
+            _docx_paragraphs(part.element, builder)
+    except SkillmatchError:
+        raise
+    except Exception as exc:  # python-docx, lxml, zipfile: a library boundary
+        raise CorruptDocumentError(name, f"cannot be read as DOCX ({short_error(exc)})") from exc
+    text = builder.text()
+    if not text.strip():
+        raise EmptyDocumentError(name, "no text in the DOCX (images only, or an empty document)")
+    return Extracted(text, builder.hidden, [])
