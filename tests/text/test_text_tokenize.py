@@ -19,7 +19,7 @@ from skillmatch.text.tokenize import (
     tokenize_phrases,
 )
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 REFERENCE = spacy.blank("en").tokenizer
 
 SAMPLES = [

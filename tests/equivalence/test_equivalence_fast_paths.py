@@ -49,7 +49,7 @@ from skillmatch.matching.words import (
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.text import TokenTable, blank_pipeline, token_table, tokenize_phrases
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 NLP = blank_pipeline()
 BLANK = spacy.blank("en")
 TAXONOMY = Taxonomy.default()
@@ -130,7 +130,7 @@ def test_fuzzy_distances_keep_every_acceptable_pair(choices: list[str], grams: l
 
 def test_bench_large_taxonomy_has_two_aliases_per_skill() -> None:
     spec = importlib.util.spec_from_file_location(
-        "bench_run", Path(__file__).parents[1] / "bench" / "run.py"
+        "bench_run", Path(__file__).parents[2] / "bench" / "run.py"
     )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

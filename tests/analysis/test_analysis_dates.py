@@ -1,0 +1,95 @@
+"""Stated years and dated ranges: every form people write, and what is not experience."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skillmatch.analysis import find_date_ranges, find_years_claims, merge_intervals, total_years
+
+AS_OF = date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "years"),
+    [
+        ("7+ years of experience", 7),
+        ("five years of experience", 5),
+        ("3-5 years of experience", 3),
+        ("3–5 yrs experience", 3),
+        ("over a decade of experience", 10),
+        ("10+ years in software", 10),
+        ("at least 4 years of experience", 4),
+        ("2 years' experience", 2),
+        ("twenty years of experience", 20),
+        ("twelve years building platforms", 12),
+        ("2 years 10 months of experience", 2 + 10 / 12),
+        ("18 months of experience", 1.5),
+        ("about two and a half years of professional experience", 2.5),
+        ("0-2 years of experience", 0),
+        ("up to 2 years of experience", 0),
+    ],
+)
+def test_years_claim_reads_every_form(phrase: str, years: float) -> None:
+    text = f"Summary: {phrase}, mostly on payments."
+    claims = [c for c in find_years_claims(text) if c.experience]
+    assert len(claims) == 1
+    assert claims[0].value == pytest.approx(years)
+    assert text[claims[0].start : claims[0].end] in phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built a 5-year diabetes risk model.",
+        "Our founder is 20 years old.",
+        "We moved offices 3 years ago.",
+        "Top sales agent three years running.",
+        "Contract: 3 months, remote.",
+        "Indexed over 15 years of project documents.",
+        "Two years, three rotations of eight months each.",
+    ],
+)
+def test_years_claim_ignores_durations_that_are_not_experience(text: str) -> None:
+    assert [c for c in find_years_claims(text) if c.experience] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "begin", "finish"),
+    [
+        ("Jan 2019 – Present", date(2019, 1, 1), AS_OF),
+        ("2016-2018", date(2016, 7, 1), date(2018, 7, 1)),
+        ("2016 – 2018", date(2016, 7, 1), date(2018, 7, 1)),
+        ("03/2015 - 06/2017", date(2015, 3, 1), date(2017, 7, 1)),
+        ("August 2016 to Present", date(2016, 8, 1), AS_OF),
+        ("Since 2020", date(2020, 7, 1), AS_OF),
+        ("Apr 2022 – Present", date(2022, 4, 1), AS_OF),
+        ("2021–present", date(2021, 7, 1), AS_OF),
+        ("Sept. 2019 - Current", date(2019, 9, 1), AS_OF),
+        ("Q3 2018 – Q1 2020", date(2018, 7, 1), date(2020, 4, 1)),
+        ("Jun–Aug 2024", date(2024, 6, 1), date(2024, 9, 1)),
+        ("2023–24", date(2023, 7, 1), date(2024, 7, 1)),
+        ("September 2017 onwards", date(2017, 9, 1), AS_OF),
+        ("May 2010 - till date", date(2010, 5, 1), AS_OF),
+        ("Jan 2010-Sept 2013", date(2010, 1, 1), date(2013, 10, 1)),
+    ],
+)
+def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> None:
+    text = f"Data Engineer, Acme — {phrase}\n"
+    (found,) = find_date_ranges(text, as_of=AS_OF)
+    assert text[found.start : found.end] == phrase
+    assert (found.begin, found.finish) == (begin, finish)
+
+
+@pytest.mark.parametrize("text", ["Graduated in 2019.", "Founded 1994", "2019-03 release"])
+def test_date_range_needs_two_ends(text: str) -> None:
+    assert find_date_ranges(text, as_of=AS_OF) == []
+
+
+def test_overlapping_ranges_merge_before_counting() -> None:
+    a = (date(2018, 1, 1), date(2021, 1, 1))
+    b = (date(2020, 1, 1), date(2022, 1, 1))
+    c = (date(2023, 1, 1), date(2024, 1, 1))
+    assert merge_intervals([c, b, a]) == [(date(2018, 1, 1), date(2022, 1, 1)), c]
+    assert total_years([a, b, c]) == pytest.approx(5.0, abs=0.01)
