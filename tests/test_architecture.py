@@ -51,9 +51,7 @@ def test_no_private_name_is_imported_from_another_package(path: Path) -> None:
     importer = _module_name(path)
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith(
-            "skillmatch"
-        ):
+        if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("skillmatch"):
             continue
         assert node.module is not None
         if _package_of(node.module) == _package_of(importer):

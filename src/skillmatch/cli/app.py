@@ -6,10 +6,8 @@ exit status 1 (2 for bad usage).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,11 +16,19 @@ import typer
 if TYPE_CHECKING:
     from skillmatch.batch import BatchSummary
     from skillmatch.matcher import SkillMatcher
-    from skillmatch.readers import Document
 
+from skillmatch.cli.format import (
+    format_comparison,
+    format_ranking,
+    format_result,
+    format_screen,
+    result_json,
+    screen_json,
+)
+from skillmatch.cli.output import handle_errors
+from skillmatch.cli.taxonomy import taxonomy_app
 from skillmatch.errors import SkillmatchError
-from skillmatch.models import Comparison, MatchResult, TextKind
-from skillmatch.taxonomy import Taxonomy
+from skillmatch.models import MatchResult
 
 app = typer.Typer(
     name="skillmatch",
@@ -30,100 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-taxonomy_app = typer.Typer(help="Build, check and export taxonomies.", no_args_is_help=True)
 app.add_typer(taxonomy_app, name="taxonomy")
-
-
-@contextlib.contextmanager
-def _handle_errors() -> Iterator[None]:
-    """Turn a library error into ``ErrorName: message`` on one line of stderr and exit 1."""
-    try:
-        yield
-    except SkillmatchError as exc:
-        message = " ".join(str(exc).split())
-        typer.echo(f"{type(exc).__name__}: {message}", err=True)
-        raise typer.Exit(code=1) from None
-
-
-def _write_output(text: str, out: Path | None) -> None:
-    if out is None:
-        typer.echo(text, nl=not text.endswith("\n"))
-    else:
-        out.write_text(text, encoding="utf-8")
-
-
-@taxonomy_app.command("build")
-def taxonomy_build(
-    doc: Annotated[Path, typer.Argument(help="Role document (plain text or Markdown).")],
-    overlay: Annotated[
-        Path | None, typer.Option("--overlay", help="Curated overlay YAML merged by id.")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write here (.json writes JSON).")
-    ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Name of the taxonomy.")] = None,
-) -> None:
-    """Build a taxonomy from a role document; YAML to stdout or OUT."""
-    from skillmatch.taxonomy import build_taxonomy
-
-    with _handle_errors():
-        taxonomy = build_taxonomy(doc, overlay=overlay, name=name)
-        text = (
-            taxonomy.dump_json()
-            if out is not None and out.suffix == ".json"
-            else taxonomy.dump_yaml()
-        )
-        _write_output(text, out)
-
-
-@taxonomy_app.command("lint")
-def taxonomy_lint(
-    file: Annotated[Path, typer.Argument(help="Taxonomy file (YAML or JSON).")],
-) -> None:
-    """Report shared, common-word, nested and missing aliases; exit 1 on warnings or errors."""
-    from skillmatch.taxonomy import lint_taxonomy, read_data_file
-
-    with _handle_errors():
-        data = read_data_file(file)
-        issues = lint_taxonomy(data) if isinstance(data, dict) else []
-        if not isinstance(data, dict):
-            Taxonomy.from_dict(data, source=str(file))
-    for issue in issues:
-        alias = repr(issue.alias) if issue.alias is not None else ""
-        where = " ".join(part for part in (issue.skill_id or "", alias) if part)
-        typer.echo(f"{issue.severity}\t{issue.rule}\t{where}\t{issue.message}")
-    serious = sum(issue.severity in {"error", "warning"} for issue in issues)
-    typer.echo(f"{file}: {serious} errors/warnings, {len(issues) - serious} notes", err=True)
-    if serious:
-        raise typer.Exit(code=1)
-
-
-@taxonomy_app.command("schema")
-def taxonomy_schema(
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the schema here.")] = None,
-) -> None:
-    """Print the JSON Schema of the taxonomy format."""
-    _write_output(json.dumps(Taxonomy.json_schema(), indent=2) + "\n", out)
-
-
-@taxonomy_app.command("show")
-def taxonomy_show(
-    file: Annotated[
-        Path | None, typer.Argument(help="Taxonomy file; the default taxonomy when omitted.")
-    ] = None,
-) -> None:
-    """Summarize a taxonomy: its categories and how many skills each holds."""
-    with _handle_errors():
-        taxonomy = Taxonomy.default() if file is None else Taxonomy.load(file)
-    typer.echo(f"{taxonomy.name} (version {taxonomy.version})")
-    typer.echo(f"{'category':<24} {'skills':>6}  skill ids")
-    for category in taxonomy.categories:
-        ids = [skill.id for skill in taxonomy.skills_in(category.id)]
-        typer.echo(f"{category.id:<24} {len(ids):>6}  {', '.join(ids)}")
-    typer.echo(
-        f"{len(taxonomy.skills)} skills, {len(taxonomy.signals)} level signals,"
-        f" {len(taxonomy.roles)} roles"
-    )
 
 
 def _matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:
@@ -159,46 +72,6 @@ TimeoutOption = Annotated[
 ]
 
 
-def format_result(result: MatchResult, *, source: str = "") -> str:
-    """Render one result as the table people read."""
-    head = source or result.id or "text"
-    lines = [f"== {head} ({result.kind})"]
-    for hit in result.skills:
-        forms = ", ".join(sorted({f"{m.text!r}@{m.start}" for m in hit.mentions})[:4])
-        req = f" [{hit.requirement}]" if hit.requirement else ""
-        years = f" {hit.years:g}y" if hit.years else ""
-        method = "/".join(sorted({m.method for m in hit.mentions}))
-        lines.append(f"  {hit.skill_id:<24}{hit.score:5.2f} {method:<18}{years}{req}  {forms}")
-    for m in result.excluded:
-        lines.append(f"  ({m.status}) {m.skill_id:<20} {m.text!r}@{m.start}")
-    sen = result.seniority
-    level = sen.level or "unknown"
-    years = f", {sen.years:g} years" if sen.years is not None else ""
-    lines.append(f"  seniority: {level} (confidence {sen.confidence:.2f}{years}) {sen.reason}")
-    data = result.model_dump(include={"coverage", "roles", "warnings"})
-    coverage = {c["category_id"]: c["coverage"] for c in data["coverage"]["categories"]}
-    lines += _summary_lines(data["coverage"]["overall"], coverage, data["roles"], data["warnings"])
-    return "\n".join(lines)
-
-
-def _summary_lines(
-    overall: float,
-    coverage: dict[str, float],
-    roles: list[dict[str, Any]],
-    warnings: list[dict[str, Any]],
-    *,
-    role_label: str = "role",
-) -> list[str]:
-    """The closing lines of a table: coverage by category, best role, warnings."""
-    cats = "  ".join(f"{k} {v:.0%}" for k, v in coverage.items())
-    lines = [f"  coverage: {overall:.0%}  |  {cats}"]
-    if roles:
-        best = roles[0]
-        lines.append(f"  {role_label}: {best['name']} ({best['score']:.2f}): {best['reason']}")
-    lines += [f"  warning [{w['code']}]: {w['message']}" for w in warnings]
-    return lines
-
-
 @app.command("match")
 def match_command(
     inputs: Annotated[
@@ -226,7 +99,7 @@ def match_command(
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
     if out is not None:
         _check_out(out)
-        with _handle_errors():
+        with handle_errors():
             matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
         _run_batch_command(
             inputs,
@@ -244,7 +117,7 @@ def match_command(
         raise typer.BadParameter("--resume and --workers need --out FILE.csv|.jsonl")
     failed = 0
     results: list[dict[str, object]] = []
-    with _handle_errors():
+    with handle_errors():
         matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
         for doc in iter_documents(inputs, text_column=text_column):
             if isinstance(doc, SkillmatchError):
@@ -255,19 +128,13 @@ def match_command(
             if fmt == "table":
                 typer.echo(format_result(result, source=doc.source))
             elif fmt == "jsonl":
-                typer.echo(json.dumps(_result_json(result, doc.source), ensure_ascii=False))
+                typer.echo(json.dumps(result_json(result, doc.source), ensure_ascii=False))
             else:
-                results.append(_result_json(result, doc.source))
+                results.append(result_json(result, doc.source))
     if fmt == "json":
         typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if failed:
         raise typer.Exit(code=1)
-
-
-def _result_json(result: MatchResult, source: str) -> dict[str, object]:
-    data = result.model_dump(mode="json", exclude={"text"})
-    data["source"] = source
-    return data
 
 
 @app.command("eval")
@@ -279,7 +146,7 @@ def eval_command(
     """Measure precision, recall, F1 and level accuracy on a labelled set."""
     from skillmatch.evaluation import evaluate, format_report, load_eval_set, report_json
 
-    with _handle_errors():
+    with handle_errors():
         items = load_eval_set(dataset)
         report = evaluate(_matcher(taxonomy), items)
     typer.echo(report_json(report) if as_json else format_report(report))
@@ -302,7 +169,7 @@ def report_command(
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
 
-    with _handle_errors():
+    with handle_errors():
         matcher = _matcher(taxonomy)
         resume_doc = read_document(doc)
         if job is None:
@@ -310,8 +177,8 @@ def report_command(
             page = render_report(result, title=title)
         else:
             job_doc = read_document(job)
-            result = _match_as(matcher, resume_doc, "resume")
-            job_result = _match_as(matcher, job_doc, "job")
+            result = matcher.match_document(resume_doc, kind="resume")
+            job_result = matcher.match_document(job_doc, kind="job")
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
@@ -320,17 +187,6 @@ def report_command(
         typer.echo(f"OSError: cannot write the report to {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(code=1) from None
     typer.echo(f"wrote {out}", err=True)
-
-
-def _match_as(matcher: SkillMatcher, doc: Document, kind: TextKind) -> MatchResult:
-    """Match a document as a résumé or a job, keeping its warnings (as ``match_document`` does)."""
-    result = matcher.match(
-        doc.text, as_of=doc.as_of, kind=kind, id=doc.id, hidden_spans=doc.hidden_spans
-    )
-    if not doc.warnings:
-        return result
-    warnings = list(doc.warnings) + [w for w in result.warnings if w.code != "hidden-text"]
-    return result.model_copy(update={"warnings": warnings})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -368,7 +224,7 @@ def _run_batch_command(
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
-    with _handle_errors(), bar:
+    with handle_errors(), bar:
         summary = run_batch(
             inputs,
             out,
@@ -391,20 +247,6 @@ def _run_batch_command(
     if summary.failed and job is None:
         raise typer.Exit(code=1)
     return summary
-
-
-def _format_ranking(rows: list[dict[str, Any]], top: int) -> str:
-    lines = [f"{'rank':>4}  {'fit':>5}  {'level':<6}  {'coverage':>8}  file  (missing required)"]
-    for row in rows[:top]:
-        if row.get("error_type"):
-            continue
-        missing = row.get("missing_required") or ""
-        lines.append(
-            f"{row['rank']:>4}  {float(row['fit']):5.2f}  {row.get('level') or '-':<6}  "
-            f"{float(row['coverage_overall']):8.0%}  {row['source']}"
-            + (f"  ({missing})" if missing else "")
-        )
-    return "\n".join(lines)
 
 
 @app.command("score")
@@ -446,7 +288,7 @@ def score_command(
         _check_out(out)
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
-    with _handle_errors():
+    with handle_errors():
         job_doc = read_document(job)  # before the matcher, which takes seconds to build
         matcher = _matcher(taxonomy)
         job_result = matcher.match_document(job_doc, kind="job")
@@ -470,7 +312,7 @@ def score_command(
                 if row.get("error_type") or len(head) >= top:
                     break
                 head.append(row)
-            typer.echo(_format_ranking(head, top))
+            typer.echo(format_ranking(head, top))
         if html is not None:
             try:
                 write_html_summary(
@@ -481,37 +323,6 @@ def score_command(
                 raise typer.Exit(code=1) from None
     if summary.failed:
         raise typer.Exit(code=1)
-
-
-def _format_comparison(
-    resume: MatchResult, job: MatchResult, comparison: Comparison, names: dict[str, str]
-) -> str:
-    flags = f"  [flags: {', '.join(f.code for f in comparison.flags)}]" if comparison.flags else ""
-    gap = comparison.seniority_gap
-    lines = [
-        f"fit {comparison.score:.2f}{flags}",
-        f"  résumé level: {comparison.resume_level or 'unknown'}; job level: "
-        f"{comparison.job_level or 'unknown'}" + ("" if gap is None else f" (gap {gap:+d})"),
-    ]
-    for cat in comparison.categories:
-        lines.append(f"  {cat.name} {cat.score:.0%}")
-        for label, ids in (
-            ("required, covered", cat.required_covered),
-            ("required, MISSING", cat.required_missing),
-            ("preferred, covered", cat.preferred_covered),
-            ("preferred, missing", cat.preferred_missing),
-            ("extra", cat.extra),
-        ):
-            if ids:
-                lines.append(f"    {label}: {', '.join(names.get(i, i) for i in ids)}")
-    for miss in comparison.near_misses:
-        lines.append(
-            f"  near miss: {names.get(miss.skill_id, miss.skill_id)} ~ {miss.phrase!r}"
-            f"@{miss.start} ({miss.score:.2f})"
-        )
-    for flag in comparison.flags:
-        lines.append(f"  warning [{flag.code}]: {flag.message}")
-    return "\n".join(lines)
 
 
 @app.command("compare")
@@ -527,7 +338,7 @@ def compare_command(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
-    with _handle_errors():
+    with handle_errors():
         matcher = _matcher(taxonomy)
         resume_result = matcher.match_document(read_document(resume), kind="resume")
         job_result = matcher.match_document(read_document(job), kind="job")
@@ -542,57 +353,7 @@ def compare_command(
         return
     names = {s.id: s.name for s in matcher.taxonomy.skills}
     typer.echo(f"== {resume} vs {job}")
-    typer.echo(_format_comparison(resume_result, job_result, comparison, names))
-
-
-def _screen_json(result: MatchResult, source: str, taxonomy: Taxonomy) -> dict[str, Any]:
-    names = {c.id: c.name for c in taxonomy.categories}
-    wanted: dict[str, dict[str, list[str]]] = {"required": {}, "preferred": {}}
-    for hit in result.skills:
-        bucket = wanted["preferred" if hit.requirement == "preferred" else "required"]
-        for cat in hit.categories or ["(none)"]:
-            bucket.setdefault(names.get(cat, cat), []).append(hit.skill_id)
-    sen = result.seniority
-    return {
-        "id": result.id,
-        "source": source,
-        "level": sen.level,
-        "level_confidence": sen.confidence,
-        "years": sen.years,
-        "level_reason": sen.reason,
-        "level_evidence": [e.model_dump(mode="json") for e in sen.evidence],
-        "required": wanted["required"],
-        "preferred": wanted["preferred"],
-        "not_wanted": [m.skill_id for m in result.excluded if m.requirement == "negated"],
-        "roles": [r.model_dump(mode="json") for r in result.roles],
-        "coverage": {
-            "overall": result.coverage.overall,
-            **{c.name: c.coverage for c in result.coverage.categories},
-        },
-        "warnings": [w.model_dump(mode="json") for w in result.warnings],
-    }
-
-
-def _format_screen(data: dict[str, Any]) -> str:
-    lines = [f"== {data['source']}"]
-    years = f", {data['years']:g}+ years" if data["years"] is not None else ""
-    lines.append(
-        f"  level sought: {data['level'] or 'unknown'} "
-        f"(confidence {data['level_confidence']:.2f}{years}) {data['level_reason']}"
-    )
-    for ev in data["level_evidence"][:6]:
-        lines.append(f"    evidence: {ev['text']!r}@{ev['start']} ({ev['kind']}, {ev['level']})")
-    for label in ("required", "preferred"):
-        for cat, ids in data[label].items():
-            lines.append(f"  {label:<9} {cat}: {', '.join(ids)}")
-    if data["not_wanted"]:
-        lines.append(f"  not needed: {', '.join(dict.fromkeys(data['not_wanted']))}")
-    cov = data["coverage"]
-    by_category = {k: v for k, v in cov.items() if k != "overall"}
-    lines += _summary_lines(
-        cov["overall"], by_category, data["roles"], data["warnings"], role_label="role profile"
-    )
-    return "\n".join(lines)
+    typer.echo(format_comparison(resume_result, job_result, comparison, names))
 
 
 @app.command("screen")
@@ -611,18 +372,18 @@ def screen_command(
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
     failed = 0
     collected: list[dict[str, Any]] = []
-    with _handle_errors():
+    with handle_errors():
         matcher = _matcher(taxonomy)
         for doc in iter_documents(postings, text_column=text_column):
             if isinstance(doc, SkillmatchError):
                 failed += 1
                 typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
                 continue
-            data = _screen_json(
+            data = screen_json(
                 matcher.match_document(doc, kind="job"), doc.source, matcher.taxonomy
             )
             if fmt == "table":
-                typer.echo(_format_screen(data))
+                typer.echo(format_screen(data))
             elif fmt == "jsonl":
                 typer.echo(json.dumps(data, ensure_ascii=False))
             else:

@@ -1,8 +1,9 @@
 """A realistic résumé, job posting and comparison built by hand, for the report tests.
 
-The offsets are computed from the texts (``str.index``), never typed. The tests in this module
-check that the example keeps the contract of ``models.py`` (every mention slices its text), so the
-report tests can trust it. ``test_report.py`` and ``test_browser.py`` import the builders.
+The offsets are computed from the texts (``str.index``), never typed.
+``tests/report/test_report_example.py`` checks that the example keeps the contract of
+``models.py`` (every mention slices its text), so the report, CLI and browser tests that import
+these builders can trust it.
 """
 
 from __future__ import annotations
@@ -365,22 +366,3 @@ def example_comparison() -> Comparison:
             )
         ],
     )
-
-
-def test_example_mentions_slice_their_text() -> None:
-    for result in (example_resume(), example_job()):
-        mentions = [m for h in result.skills for m in h.mentions]
-        mentions += result.excluded + result.signals
-        assert mentions
-        for m in mentions:
-            assert result.text[m.start : m.end] == m.text
-        for ev in result.seniority.evidence:
-            assert result.text[ev.start : ev.end] == ev.text
-
-
-def test_example_comparison_misses_kubernetes_and_gcp() -> None:
-    comparison = example_comparison()
-    assert comparison.required_missing == ["kubernetes"]
-    assert comparison.preferred_missing == ["gcp"]
-    nm = comparison.near_misses[0]
-    assert example_resume().text[nm.start : nm.end] == nm.phrase

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from report_example import JOB_TEXT, RESUME_TEXT
+from report_pages import all_mentions, marks_at, parse
 from skillmatch.cli import app
 from skillmatch.matcher import SkillMatcher
-from test_report import all_mentions, marks_at, parse
-from test_report_example import JOB_TEXT, RESUME_TEXT
 
 runner = CliRunner()
 

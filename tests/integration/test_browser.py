@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from report_example import example_comparison, example_job, example_resume
 from skillmatch.report import SummaryRow, render_report, render_summary
-from test_report_example import example_comparison, example_job, example_resume
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"

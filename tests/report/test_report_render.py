@@ -1,24 +1,14 @@
-"""The HTML report and the batch summary page, checked by parsing what they render."""
+"""The HTML report of one result, checked by parsing what it renders."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skillmatch.models import (
-    Coverage,
-    MatchResult,
-    Mention,
-    Seniority,
-    SeniorityEvidence,
-)
-from skillmatch.report import SummaryRow, render_report, render_summary
-from test_report_example import (
+from report_example import (
     coverage,
     example_comparison,
     example_job,
@@ -26,100 +16,15 @@ from test_report_example import (
     hits,
     mention,
 )
-
-VOID = {"meta", "br", "hr", "img", "input", "link", "wbr", "col", "area", "base", "source"}
-SVG_LEAVES = {"rect", "line", "path", "circle"}
-
-
-@dataclass
-class Mark:
-    attrs: dict[str, str]
-    doc: int  # index of the highlighted text it is in (résumé 0, job 1), -1 outside
-    text: str = ""
-
-
-@dataclass
-class Page(HTMLParser):
-    """Parse a page; check that tags balance; keep the marks, the text of the document, links."""
-
-    errors: list[str] = field(default_factory=list)
-    stack: list[str] = field(default_factory=list)
-    tags: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-    marks: list[Mark] = field(default_factory=list)
-    open_marks: list[Mark] = field(default_factory=list)
-    docs: list[str] = field(default_factory=list)
-    headings: list[int] = field(default_factory=list)
-    style: str = ""
-    doc_depth: int | None = None
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        self.tags.append((tag, a))
-        if re.fullmatch(r"h[1-6]", tag):
-            self.headings.append(int(tag[1]))
-        if tag in VOID:
-            return
-        self.stack.append(tag)
-        if tag == "div" and "doc" in a.get("class", "").split():
-            self.doc_depth = len(self.stack)
-            self.docs.append("")
-        if tag == "mark":
-            m = Mark(a, len(self.docs) - 1 if self.doc_depth is not None else -1)
-            self.marks.append(m)
-            self.open_marks.append(m)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        if tag not in VOID and tag not in SVG_LEAVES:
-            self.errors.append(f"self-closing <{tag}/>")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
-        if not self.stack or self.stack[-1] != tag:
-            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
-            return
-        if self.doc_depth == len(self.stack):
-            self.doc_depth = None
-        self.stack.pop()
-        if tag == "mark":
-            self.open_marks.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1] == "style":
-            self.style += data
-        for m in self.open_marks:
-            m.text += data
-        if self.doc_depth is not None:
-            self.docs[-1] += data
-
-
-def parse(page: str) -> Page:
-    p = Page()
-    p.feed(page)
-    p.close()
-    assert p.errors == []
-    assert p.stack == [], f"unclosed tags: {p.stack}"
-    return p
-
-
-def all_mentions(result: MatchResult) -> list[Mention]:
-    return [m for h in result.skills for m in h.mentions] + result.excluded + result.signals
-
-
-def marks_at(page: Page, m: Mention, doc: int = 0) -> list[Mark]:
-    """The marks of mention ``m`` in highlighted text ``doc`` of the page."""
-    return [
-        k
-        for k in page.marks
-        if k.doc == doc
-        and k.attrs.get("data-start") == str(m.start)
-        and k.attrs.get("data-end") == str(m.end)
-        and k.attrs.get("data-skill") == m.skill_id
-    ]
+from report_pages import all_mentions, marks_at, parse
+from skillmatch.models import (
+    Coverage,
+    MatchResult,
+    Mention,
+    Seniority,
+    SeniorityEvidence,
+)
+from skillmatch.report import render_report
 
 
 def simple_result(text: str, mentions: list[Mention], **kwargs: object) -> MatchResult:
@@ -410,90 +315,3 @@ def test_report_of_any_text_is_well_formed_and_keeps_text_and_mentions(
     for h in result.skills:
         for m in h.mentions:  # counted mentions are never cut
             assert [k.text for k in marks_at(page, m)] == [m.text]
-
-
-# --- the batch summary -----------------------------------------------------------------------
-
-
-def summary_rows() -> list[SummaryRow | dict[str, object]]:
-    return [
-        SummaryRow(
-            file="bob smith.pdf",
-            rank=2,
-            report="reports/bob smith.html",
-            score=0.55,
-            level="mid",
-            coverage={"Programming": 0.5, "MLOps": 0.0},
-            required_missing=["Kubernetes", "Docker"],
-        ),
-        {"file": "scan.pdf", "error": "EmptyDocumentError: scan.pdf: no text layer; run OCR"},
-        SummaryRow(
-            file="jane-doe.txt",
-            rank=1,
-            report="reports/jane-doe.html",
-            score=0.86,
-            level="senior",
-            coverage={"Programming": 0.5, "Cloud Platforms": 1 / 3, "MLOps": 1 / 3},
-            required_missing=["Kubernetes"],
-        ),
-    ]
-
-
-def rows_of(page_text: str) -> list[str]:
-    body = page_text[page_text.index("<tbody>") : page_text.index("</tbody>")]
-    return re.findall(r"<tr[^>]*>(.*?)</tr>", body)
-
-
-def test_summary_ranks_rows_and_puts_failures_last() -> None:
-    page_text = render_summary(summary_rows(), job="northwind.txt")
-    parse(page_text)
-    rows = rows_of(page_text)
-    assert len(rows) == 3
-    assert "jane-doe.txt" in rows[0]
-    assert "bob smith.pdf" in rows[1]
-    assert "scan.pdf" in rows[2]
-    assert "86%" in rows[0]
-    assert "Senior" in rows[0]
-
-
-def test_summary_links_each_resume_to_its_report() -> None:
-    page = parse(render_summary(summary_rows()))
-    links = {a["href"] for t, a in page.tags if t == "a"}
-    assert links == {"reports/jane-doe.html", "reports/bob%20smith.html"}
-
-
-def test_summary_shows_the_error_of_a_failed_file() -> None:
-    rows = rows_of(render_summary(summary_rows()))
-    assert "EmptyDocumentError: scan.pdf: no text layer; run OCR" in rows[2]
-    assert "<a " not in rows[2]
-
-
-def test_summary_shows_coverage_bars_with_values_and_missing_skills() -> None:
-    page_text = render_summary(summary_rows())
-    page = parse(page_text)
-    cols = [a for t, a in page.tags if t == "th" and a.get("scope") == "col"]
-    assert len(cols) == 8  # rank, file, score, level, 3 categories, missing
-    rows = rows_of(page_text)
-    assert rows[0].count("<svg") == 3
-    assert "33%" in rows[0]
-    assert "Kubernetes" in rows[0]
-    assert rows[1].count("<svg") == 2  # bob has no Cloud Platforms value
-    assert "Docker" in rows[1]
-
-
-def test_summary_drops_links_that_leave_the_file_system_and_escapes_names() -> None:
-    rows = [
-        SummaryRow(file="<b>x</b>.pdf", rank=1, report="javascript:alert(1)"),
-        SummaryRow(file="y.pdf", rank=2, report="http://evil.example/y.html"),
-    ]
-    page_text = render_summary(rows)
-    page = parse(page_text)
-    assert [a for t, a in page.tags if t == "a"] == []
-    assert "b" not in {t for t, _ in page.tags}
-    assert "&lt;b&gt;x&lt;/b&gt;.pdf" in page_text
-    assert "http:" not in page_text
-
-
-def test_summary_row_rejects_a_score_out_of_range() -> None:
-    with pytest.raises(ValueError, match="score"):
-        SummaryRow(file="a.pdf", score=1.5)

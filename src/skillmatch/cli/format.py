@@ -1,0 +1,149 @@
+"""Text and JSON of results for the terminal: match tables, rankings, comparisons, screens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skillmatch.models import Comparison, MatchResult
+from skillmatch.taxonomy import Taxonomy
+
+
+def format_result(result: MatchResult, *, source: str = "") -> str:
+    """Render one result as the table people read."""
+    head = source or result.id or "text"
+    lines = [f"== {head} ({result.kind})"]
+    for hit in result.skills:
+        forms = ", ".join(sorted({f"{m.text!r}@{m.start}" for m in hit.mentions})[:4])
+        req = f" [{hit.requirement}]" if hit.requirement else ""
+        years = f" {hit.years:g}y" if hit.years else ""
+        method = "/".join(sorted({m.method for m in hit.mentions}))
+        lines.append(f"  {hit.skill_id:<24}{hit.score:5.2f} {method:<18}{years}{req}  {forms}")
+    for m in result.excluded:
+        lines.append(f"  ({m.status}) {m.skill_id:<20} {m.text!r}@{m.start}")
+    sen = result.seniority
+    level = sen.level or "unknown"
+    years = f", {sen.years:g} years" if sen.years is not None else ""
+    lines.append(f"  seniority: {level} (confidence {sen.confidence:.2f}{years}) {sen.reason}")
+    data = result.model_dump(include={"coverage", "roles", "warnings"})
+    coverage = {c["category_id"]: c["coverage"] for c in data["coverage"]["categories"]}
+    lines += _summary_lines(data["coverage"]["overall"], coverage, data["roles"], data["warnings"])
+    return "\n".join(lines)
+
+
+def _summary_lines(
+    overall: float,
+    coverage: dict[str, float],
+    roles: list[dict[str, Any]],
+    warnings: list[dict[str, Any]],
+    *,
+    role_label: str = "role",
+) -> list[str]:
+    """The closing lines of a table: coverage by category, best role, warnings."""
+    cats = "  ".join(f"{k} {v:.0%}" for k, v in coverage.items())
+    lines = [f"  coverage: {overall:.0%}  |  {cats}"]
+    if roles:
+        best = roles[0]
+        lines.append(f"  {role_label}: {best['name']} ({best['score']:.2f}): {best['reason']}")
+    lines += [f"  warning [{w['code']}]: {w['message']}" for w in warnings]
+    return lines
+
+
+def result_json(result: MatchResult, source: str) -> dict[str, object]:
+    data = result.model_dump(mode="json", exclude={"text"})
+    data["source"] = source
+    return data
+
+
+def format_ranking(rows: list[dict[str, Any]], top: int) -> str:
+    lines = [f"{'rank':>4}  {'fit':>5}  {'level':<6}  {'coverage':>8}  file  (missing required)"]
+    for row in rows[:top]:
+        if row.get("error_type"):
+            continue
+        missing = row.get("missing_required") or ""
+        lines.append(
+            f"{row['rank']:>4}  {float(row['fit']):5.2f}  {row.get('level') or '-':<6}  "
+            f"{float(row['coverage_overall']):8.0%}  {row['source']}"
+            + (f"  ({missing})" if missing else "")
+        )
+    return "\n".join(lines)
+
+
+def format_comparison(
+    resume: MatchResult, job: MatchResult, comparison: Comparison, names: dict[str, str]
+) -> str:
+    flags = f"  [flags: {', '.join(f.code for f in comparison.flags)}]" if comparison.flags else ""
+    gap = comparison.seniority_gap
+    lines = [
+        f"fit {comparison.score:.2f}{flags}",
+        f"  résumé level: {comparison.resume_level or 'unknown'}; job level: "
+        f"{comparison.job_level or 'unknown'}" + ("" if gap is None else f" (gap {gap:+d})"),
+    ]
+    for cat in comparison.categories:
+        lines.append(f"  {cat.name} {cat.score:.0%}")
+        for label, ids in (
+            ("required, covered", cat.required_covered),
+            ("required, MISSING", cat.required_missing),
+            ("preferred, covered", cat.preferred_covered),
+            ("preferred, missing", cat.preferred_missing),
+            ("extra", cat.extra),
+        ):
+            if ids:
+                lines.append(f"    {label}: {', '.join(names.get(i, i) for i in ids)}")
+    for miss in comparison.near_misses:
+        lines.append(
+            f"  near miss: {names.get(miss.skill_id, miss.skill_id)} ~ {miss.phrase!r}"
+            f"@{miss.start} ({miss.score:.2f})"
+        )
+    for flag in comparison.flags:
+        lines.append(f"  warning [{flag.code}]: {flag.message}")
+    return "\n".join(lines)
+
+
+def screen_json(result: MatchResult, source: str, taxonomy: Taxonomy) -> dict[str, Any]:
+    names = {c.id: c.name for c in taxonomy.categories}
+    wanted: dict[str, dict[str, list[str]]] = {"required": {}, "preferred": {}}
+    for hit in result.skills:
+        bucket = wanted["preferred" if hit.requirement == "preferred" else "required"]
+        for cat in hit.categories or ["(none)"]:
+            bucket.setdefault(names.get(cat, cat), []).append(hit.skill_id)
+    sen = result.seniority
+    return {
+        "id": result.id,
+        "source": source,
+        "level": sen.level,
+        "level_confidence": sen.confidence,
+        "years": sen.years,
+        "level_reason": sen.reason,
+        "level_evidence": [e.model_dump(mode="json") for e in sen.evidence],
+        "required": wanted["required"],
+        "preferred": wanted["preferred"],
+        "not_wanted": [m.skill_id for m in result.excluded if m.requirement == "negated"],
+        "roles": [r.model_dump(mode="json") for r in result.roles],
+        "coverage": {
+            "overall": result.coverage.overall,
+            **{c.name: c.coverage for c in result.coverage.categories},
+        },
+        "warnings": [w.model_dump(mode="json") for w in result.warnings],
+    }
+
+
+def format_screen(data: dict[str, Any]) -> str:
+    lines = [f"== {data['source']}"]
+    years = f", {data['years']:g}+ years" if data["years"] is not None else ""
+    lines.append(
+        f"  level sought: {data['level'] or 'unknown'} "
+        f"(confidence {data['level_confidence']:.2f}{years}) {data['level_reason']}"
+    )
+    for ev in data["level_evidence"][:6]:
+        lines.append(f"    evidence: {ev['text']!r}@{ev['start']} ({ev['kind']}, {ev['level']})")
+    for label in ("required", "preferred"):
+        for cat, ids in data[label].items():
+            lines.append(f"  {label:<9} {cat}: {', '.join(ids)}")
+    if data["not_wanted"]:
+        lines.append(f"  not needed: {', '.join(dict.fromkeys(data['not_wanted']))}")
+    cov = data["coverage"]
+    by_category = {k: v for k, v in cov.items() if k != "overall"}
+    lines += _summary_lines(
+        cov["overall"], by_category, data["roles"], data["warnings"], role_label="role profile"
+    )
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""The ``skillmatch taxonomy`` commands: build, lint, schema and show."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skillmatch.cli.output import handle_errors, write_output
+from skillmatch.taxonomy import Taxonomy
+
+taxonomy_app = typer.Typer(help="Build, check and export taxonomies.", no_args_is_help=True)
+
+
+@taxonomy_app.command("build")
+def taxonomy_build(
+    doc: Annotated[Path, typer.Argument(help="Role document (plain text or Markdown).")],
+    overlay: Annotated[
+        Path | None, typer.Option("--overlay", help="Curated overlay YAML merged by id.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("-o", "--out", help="Write here (.json writes JSON).")
+    ] = None,
+    name: Annotated[str | None, typer.Option("--name", help="Name of the taxonomy.")] = None,
+) -> None:
+    """Build a taxonomy from a role document; YAML to stdout or OUT."""
+    from skillmatch.taxonomy import build_taxonomy
+
+    with handle_errors():
+        taxonomy = build_taxonomy(doc, overlay=overlay, name=name)
+        text = (
+            taxonomy.dump_json()
+            if out is not None and out.suffix == ".json"
+            else taxonomy.dump_yaml()
+        )
+        write_output(text, out)
+
+
+@taxonomy_app.command("lint")
+def taxonomy_lint(
+    file: Annotated[Path, typer.Argument(help="Taxonomy file (YAML or JSON).")],
+) -> None:
+    """Report shared, common-word, nested and missing aliases; exit 1 on warnings or errors."""
+    from skillmatch.taxonomy import lint_taxonomy, read_data_file
+
+    with handle_errors():
+        data = read_data_file(file)
+        issues = lint_taxonomy(data) if isinstance(data, dict) else []
+        if not isinstance(data, dict):
+            Taxonomy.from_dict(data, source=str(file))
+    for issue in issues:
+        alias = repr(issue.alias) if issue.alias is not None else ""
+        where = " ".join(part for part in (issue.skill_id or "", alias) if part)
+        typer.echo(f"{issue.severity}\t{issue.rule}\t{where}\t{issue.message}")
+    serious = sum(issue.severity in {"error", "warning"} for issue in issues)
+    typer.echo(f"{file}: {serious} errors/warnings, {len(issues) - serious} notes", err=True)
+    if serious:
+        raise typer.Exit(code=1)
+
+
+@taxonomy_app.command("schema")
+def taxonomy_schema(
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the schema here.")] = None,
+) -> None:
+    """Print the JSON Schema of the taxonomy format."""
+    write_output(json.dumps(Taxonomy.json_schema(), indent=2) + "\n", out)
+
+
+@taxonomy_app.command("show")
+def taxonomy_show(
+    file: Annotated[
+        Path | None, typer.Argument(help="Taxonomy file; the default taxonomy when omitted.")
+    ] = None,
+) -> None:
+    """Summarize a taxonomy: its categories and how many skills each holds."""
+    with handle_errors():
+        taxonomy = Taxonomy.default() if file is None else Taxonomy.load(file)
+    typer.echo(f"{taxonomy.name} (version {taxonomy.version})")
+    typer.echo(f"{'category':<24} {'skills':>6}  skill ids")
+    for category in taxonomy.categories:
+        ids = [skill.id for skill in taxonomy.skills_in(category.id)]
+        typer.echo(f"{category.id:<24} {len(ids):>6}  {', '.join(ids)}")
+    typer.echo(
+        f"{len(taxonomy.skills)} skills, {len(taxonomy.signals)} level signals,"
+        f" {len(taxonomy.roles)} roles"
+    )
