@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import importlib
 import pkgutil
 from pathlib import Path
@@ -94,18 +93,3 @@ def test_registry_extensions_are_the_ones_directories_expand_to(tmp_path: Path) 
         (tmp_path / f"cv{ext}").write_bytes(b"x")
     listed = [path.suffix for path in list_document_files(tmp_path)]
     assert sorted(listed) == sorted(DOCUMENT_EXTENSIONS)
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "skillmatch.limits",
-        "skillmatch.readers",
-        "skillmatch.readers.document",
-        "skillmatch.readers.inputs",
-        "skillmatch.readers.registry",
-    ],
-)
-def test_docstring_examples_run(module: str) -> None:
-    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0

@@ -7,11 +7,9 @@ repository layout: ``ROOT`` below.)
 
 from __future__ import annotations
 
-import doctest
 import importlib
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -65,19 +63,3 @@ def test_default_taxonomy_is_shipped_next_to_the_code() -> None:
     resource = importlib.resources.files("skillmatch").joinpath("data", "default.yaml")
     assert resource.is_file()
     assert len(Taxonomy.default().skills) == 30
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "skillmatch.taxonomy",
-        "skillmatch.taxonomy.files",
-        "skillmatch.taxonomy.schema",
-        "skillmatch.taxonomy.overlay",
-        "skillmatch.taxonomy.build",
-        "skillmatch.taxonomy.lint",
-    ],
-)
-def test_docstring_examples_of_the_taxonomy_modules_run(module: str) -> None:
-    result: Any = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0

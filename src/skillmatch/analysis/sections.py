@@ -1,6 +1,6 @@
 """Split a résumé into sections at its heading lines: work, education, other.
 
->>> text = "Jane Doe\nEXPERIENCE\nML Engineer\nEducation\nBSc"
+>>> text = "Jane Doe\\nEXPERIENCE\\nML Engineer\\nEducation\\nBSc"
 >>> [(s.kind, s.heading) for s in find_sections(text)]
 [('top', ''), ('work', 'EXPERIENCE'), ('education', 'Education')]
 """

@@ -6,7 +6,7 @@ rules ("senior management", "lead time").
 
 >>> from skillmatch.taxonomy import SeniorityRules
 >>> rules = SeniorityRules(titles={"senior": ["Senior"]}, title_traps=["senior management"])
->>> text = "Senior Data Engineer\nReported to senior management"
+>>> text = "Senior Data Engineer\\nReported to senior management"
 >>> [(e.text, e.level) for e in find_titles(text, rules)]
 [('Senior', 'senior')]
 """
