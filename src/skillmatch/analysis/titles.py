@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from skillmatch.analysis.sections import BULLET
-from skillmatch.models import Level, SeniorityEvidence
+from skillmatch.models import LEVELS, Level, SeniorityEvidence
 from skillmatch.taxonomy import SeniorityRules
 from skillmatch.text.scan import (
     ScanText,
@@ -269,7 +269,7 @@ def find_titles(text: str | ScanText, rules: SeniorityRules) -> list[SeniorityEv
     # taken so far stay sorted and disjoint; one pattern's matches never overlap each other, so
     # each pattern checks against the spans taken before it.
     passes: list[tuple[Level, list[str], str]] = [
-        (level, rules.titles.get(level, []), "title word") for level in ("senior", "mid", "entry")
+        (level, rules.titles.get(level, []), "title word") for level in reversed(LEVELS)
     ]
     passes += [(level, phrases, "level phrase") for level, phrases in rules.phrases.items()]
     starts_of = word_starts(tuple(tuple(words) for _, words, _ in passes)).starts(source)

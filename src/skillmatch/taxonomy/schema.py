@@ -12,7 +12,7 @@ import functools
 import importlib.resources
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
 from pydantic import (
@@ -214,12 +214,12 @@ class SeniorityRules(_Strict):
             LevelBand(level="senior", min_years=5, max_years=None),
         ]
     )
-    titles: dict[Literal["entry", "mid", "senior"], list[str]] = Field(default_factory=dict)
+    titles: dict[Level, list[str]] = Field(default_factory=dict)
     title_traps: list[str] = Field(
         default_factory=list,
         description="Phrases where a title word is not a title ('senior management').",
     )
-    phrases: dict[Literal["entry", "mid", "senior"], list[str]] = Field(
+    phrases: dict[Level, list[str]] = Field(
         default_factory=lambda: {  # type: ignore[arg-type]
             "entry": [
                 "new grad",
