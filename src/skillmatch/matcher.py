@@ -157,8 +157,6 @@ class SkillMatcher:
         both workers busy to the end.
         """
         if n_process > 1:
-            from skillmatch.batch import parallel_map
-
             return parallel_map(
                 self,
                 texts,
@@ -171,3 +169,95 @@ class SkillMatcher:
             pairs = cast(Iterable[tuple[str, object]], texts)
             return ((self.match(t, as_of=as_of), ctx) for t, ctx in pairs)
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
+
+
+# --------------------------------------------------------------------------------------------
+# pipe(n_process > 1): matching on worker processes
+# --------------------------------------------------------------------------------------------
+# These imports serve only the code below; they join the block at the top of the module when
+# that is next edited.
+import pickle  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Any  # noqa: E402
+
+from skillmatch._runtime import Outcome, ordered_map  # noqa: E402
+
+
+class MatcherRef:
+    """A matcher for a worker: the object itself where processes fork, else rebuilt once.
+
+    Pickled (for a worker that does not fork), it carries only the taxonomy and ``fuzzy``.
+    """
+
+    def __init__(self, matcher: SkillMatcher, *, inherit: bool) -> None:
+        self.matcher: SkillMatcher | None = matcher if inherit else None
+        self.taxonomy = matcher.taxonomy
+        self.fuzzy = matcher.fuzzy
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"matcher": None, "taxonomy": self.taxonomy, "fuzzy": self.fuzzy}
+
+    def get(self) -> SkillMatcher:
+        if self.matcher is None:
+            self.matcher = SkillMatcher.from_taxonomy(self.taxonomy, fuzzy=self.fuzzy)
+        return self.matcher
+
+
+@dataclass
+class _PipeJob:
+    """What a ``pipe(n_process=...)`` worker does with a text: match it, send the result pickled.
+
+    The result travels as the bytes of its pickle, which :func:`parallel_map` unpickles only
+    when it yields the result. Results that arrive ahead of their turn wait as bytes, not as
+    dozens of nested models each: those would keep the garbage collector of the parent busy
+    (each full collection then also copies the memory pages it shares with the forked workers),
+    and the parent, which rebuilds every result, is what limits the speed of two workers.
+    """
+
+    ref: MatcherRef
+    as_of: date | None
+
+    def __call__(self, text: str) -> bytes:
+        result = self.ref.get().match(text, as_of=self.as_of)
+        return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def parallel_map(
+    matcher: SkillMatcher,
+    texts: Iterable[str] | Iterable[tuple[str, object]],
+    *,
+    as_tuples: bool = False,
+    n_process: int = 2,
+    batch_size: int = 16,
+    as_of: date | None = None,
+) -> Iterator[Any]:
+    """Match texts on ``n_process`` worker processes, lazily, in input order (``pipe``'s engine).
+
+    Each result equals ``matcher.match(text, as_of=as_of)``; an exception raised for a text is
+    raised here, at that text. With ``as_tuples`` the contexts stay in this process. Workers
+    inherit ``matcher`` where processes fork; elsewhere they rebuild it from its taxonomy (a
+    custom ``nlp`` is not carried over).
+    """
+
+    def make_job(inherit: bool) -> Callable[[Any], Any]:
+        return _PipeJob(MatcherRef(matcher, inherit=inherit), as_of)
+
+    def lost(item: Any, reason: str) -> Outcome:
+        return (False, RuntimeError(f"matching a text failed: {reason}"))
+
+    def text_of(item: Any) -> Any:
+        return item[0] if as_tuples else item
+
+    for item, (ok, value) in ordered_map(
+        make_job,
+        texts,
+        n_process=n_process,
+        batch_size=max(1, batch_size),
+        payload=text_of,
+        lost=lost,
+    ):
+        if not ok:
+            raise value
+        result: MatchResult = pickle.loads(value)
+        yield (result, item[1]) if as_tuples else result
