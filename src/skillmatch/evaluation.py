@@ -26,7 +26,16 @@ from skillmatch.models import Level, MatchResult, Mention, TextKind
 if TYPE_CHECKING:
     from skillmatch.matcher import SkillMatcher
 
-__all__ = ["EvalReport", "LabelledText", "SkillCounts", "evaluate", "load_eval_set"]
+__all__ = [
+    "EvalReport",
+    "LabelledText",
+    "Mismatch",
+    "SkillCounts",
+    "evaluate",
+    "format_report",
+    "load_eval_set",
+    "report_json",
+]
 
 _LEVELS: tuple[str, ...] = ("entry", "mid", "senior", "none")
 
@@ -56,8 +65,12 @@ class SkillCounts(BaseModel):
     fn: int
 
 
-class Error(BaseModel):
-    """A false positive (with the evidence that produced it) or a false negative."""
+class Mismatch(BaseModel):
+    """Where the matcher and the labels disagree on one skill of one text.
+
+    A false positive (``kind="fp"``, with the evidence that produced it) or a false negative
+    (``kind="fn"``).
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -77,7 +90,7 @@ class EvalReport(BaseModel):
     recall: float
     f1: float
     per_skill: list[SkillCounts]
-    errors: list[Error]
+    errors: list[Mismatch]
     level_accuracy: float | None
     level_accuracy_by_kind: dict[str, float]
     level_within_one: float | None
@@ -116,7 +129,7 @@ def _level_key(level: str | None) -> str:
 def evaluate(matcher: SkillMatcher, items: list[LabelledText]) -> EvalReport:
     """Run ``matcher`` on every labelled text and compare with the labels."""
     counts: dict[str, Counter[str]] = {}
-    errors: list[Error] = []
+    errors: list[Mismatch] = []
     confusion = {g: dict.fromkeys(_LEVELS, 0) for g in _LEVELS}
     by_kind: dict[str, list[bool]] = {}
     misses: list[dict[str, str]] = []
@@ -130,10 +143,12 @@ def evaluate(matcher: SkillMatcher, items: list[LabelledText]) -> EvalReport:
                 c["tp"] += 1
             elif sid in found and sid not in optional:
                 c["fp"] += 1
-                errors.append(Error(id=item.id, skill_id=sid, kind="fp", evidence=_ev(found[sid])))
+                errors.append(
+                    Mismatch(id=item.id, skill_id=sid, kind="fp", evidence=_ev(found[sid]))
+                )
             elif sid in gold:
                 c["fn"] += 1
-                errors.append(Error(id=item.id, skill_id=sid, kind="fn"))
+                errors.append(Mismatch(id=item.id, skill_id=sid, kind="fn"))
         gold_level = _level_key(item.seniority)
         pred_level = _level_key(result.seniority.level)
         confusion[gold_level][pred_level] += 1
