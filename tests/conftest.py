@@ -12,6 +12,10 @@ from typing import Any
 
 import pytest
 
+from batch_inputs import JOB
+from skillmatch.matcher import SkillMatcher
+from skillmatch.models import MatchResult
+
 # ------------------------------------------------------------------------------------------------
 # Reader fixtures: build real PDF and DOCX files in tmp_path (reportlab, python-docx).
 # ------------------------------------------------------------------------------------------------
@@ -120,3 +124,20 @@ def make_docx(tmp_path: Path) -> Callable[..., Path]:
         return build_docx(tmp_path / name, paragraphs, **kwargs)
 
     return make
+
+
+# ------------------------------------------------------------------------------------------------
+# Matcher fixtures: the default matcher, and the batch tests' job matched with it, built once.
+# ------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def matcher() -> SkillMatcher:
+    """The default matcher (a test module may define its own ``matcher``)."""
+    return SkillMatcher.default()
+
+
+@pytest.fixture(scope="session")
+def job(matcher: SkillMatcher) -> MatchResult:
+    """:data:`batch_inputs.JOB` matched as a job."""
+    return matcher.match(JOB, kind="job", id="job")

@@ -11,22 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from batch_inputs import JOB, make_folder
+from batch_inputs import make_folder
 from skillmatch.batch import columns, iter_rows, iter_tasks, rank_file, read_rows, run_batch
 from skillmatch.batch.files import FORMULA_START, WRITERS, csv_cell
 from skillmatch.errors import InputError
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return SkillMatcher.default()
-
-
-@pytest.fixture(scope="module")
-def job(matcher: SkillMatcher) -> MatchResult:
-    return matcher.match(JOB, kind="job", id="job")
 
 
 def test_run_batch_writes_ranked_csv_that_csv_and_pandas_read(

@@ -11,21 +11,11 @@ import pytest
 
 import skillmatch.batch.rows as batch_rows
 import skillmatch.batch.run as batch_run
-from batch_inputs import JOB, make_folder
+from batch_inputs import make_folder
 from skillmatch.batch import Task, columns, iter_rows, iter_tasks, read_rows, run_batch
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
 from skillmatch.readers import Limits
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return SkillMatcher.default()
-
-
-@pytest.fixture(scope="module")
-def job(matcher: SkillMatcher) -> MatchResult:
-    return matcher.match(JOB, kind="job", id="job")
 
 
 def test_iter_rows_gives_one_row_per_input_in_input_order_with_error_rows(

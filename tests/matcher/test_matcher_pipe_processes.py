@@ -17,11 +17,6 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return SkillMatcher.default()
-
-
 def test_pipe_with_two_processes_equals_pipe(matcher: SkillMatcher) -> None:
     texts = [resume_text(i) for i in range(30)] + ["", "C# and C++ and .NET", "é" * 500]
     assert list(matcher.pipe(texts, n_process=2, batch_size=4)) == list(matcher.pipe(texts))
