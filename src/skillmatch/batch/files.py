@@ -45,7 +45,11 @@ FORMULA_START = ("=", "+", "@", "-", "\t", "\r")
 
 
 def csv_cell(value: Any) -> str:
-    """Return ``value`` as one CSV cell: one physical line, quoted if it looks like a formula."""
+    """Return ``value`` as one CSV cell: one physical line, quoted if it looks like a formula.
+
+    >>> csv_cell("=SUM(A1)"), csv_cell("resume.pdf"), csv_cell(0.5), csv_cell(None)
+    ("'=SUM(A1)", 'resume.pdf', '0.5', '')
+    """
     if value is None:
         return ""
     if not isinstance(value, str):

@@ -8,7 +8,8 @@ import logging
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from skillmatch import _runtime
+from skillmatch._runtime import Timeout
+from skillmatch._runtime import time_limit as _time_limit  # score_task has a time_limit flag
 from skillmatch.batch.tasks import Task
 from skillmatch.errors import LimitExceededError, SkillmatchError
 from skillmatch.limits import Limits
@@ -44,6 +45,10 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
     ``missing_required, missing_preferred`` (against a job), ``warnings, error_type, error``.
     Lists are joined with ``"; "``; a failed input has only ``id``, ``source``, ``error_type``
     and ``error``.
+
+    >>> from skillmatch import Taxonomy
+    >>> columns(Taxonomy.default(), job=True)[:6]
+    ['rank', 'id', 'source', 'fit', 'level', 'years']
     """
     cols = ["rank", "id", "source", "fit"] if job else ["id", "source"]
     cols += ["level", "years", "coverage_overall"]
@@ -136,7 +141,7 @@ def score_task(
     if task.error is not None:
         return error_row(task.error, cols, source=task.source)
     try:
-        with _runtime.time_limit(limits.max_seconds_per_file if time_limit else None):
+        with _time_limit(limits.max_seconds_per_file if time_limit else None):
             doc = task.document
             if doc is None:
                 assert task.path is not None
@@ -146,7 +151,7 @@ def score_task(
             return result_row(
                 result, cols, source=task.source, comparison=comparison, details=details
             )
-    except _runtime.Timeout:
+    except Timeout:
         return error_row(timeout_error(task.source, limits), cols, source=task.source)
     except SkillmatchError as exc:
         return error_row(exc, cols, source=task.source)
