@@ -15,13 +15,16 @@ layout once (:mod:`skillmatch.analysis`), and score both into the frozen result
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal, cast, overload
+from typing import Any, Literal, cast, overload
 
 from spacy.language import Language
 
+from skillmatch._runtime import Outcome, ordered_map
 from skillmatch.analysis import TextLayout, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
 from skillmatch.models import MatchResult, TextKind
@@ -30,7 +33,7 @@ from skillmatch.scoring import ResultBuilder
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.text import blank_pipeline, normalize, table_tokenizer
 
-__all__ = ["SkillMatcher"]
+__all__ = ["MatcherRef", "SkillMatcher", "parallel_map"]
 
 log = logging.getLogger("skillmatch")
 
@@ -173,15 +176,6 @@ class SkillMatcher:
 
 # --------------------------------------------------------------------------------------------
 # pipe(n_process > 1): matching on worker processes
-# --------------------------------------------------------------------------------------------
-# These imports serve only the code below; they join the block at the top of the module when
-# that is next edited.
-import pickle  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
-from typing import Any  # noqa: E402
-
-from skillmatch._runtime import Outcome, ordered_map  # noqa: E402
 
 
 class MatcherRef:
