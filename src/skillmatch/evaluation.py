@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from skillmatch.errors import EvalSetError
-from skillmatch.models import Level, MatchResult, Mention, TextKind
+from skillmatch.models import LEVELS, Level, MatchResult, Mention, TextKind
 
 if TYPE_CHECKING:
     from skillmatch.matcher import SkillMatcher
@@ -37,7 +37,7 @@ __all__ = [
     "report_json",
 ]
 
-_LEVELS: tuple[str, ...] = ("entry", "mid", "senior", "none")
+_LEVELS: tuple[str, ...] = (*LEVELS, "none")
 
 
 class LabelledText(BaseModel):
@@ -168,7 +168,7 @@ def evaluate(matcher: SkillMatcher, items: list[LabelledText]) -> EvalReport:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     total = sum(len(v) for v in by_kind.values())
     correct = sum(sum(v) for v in by_kind.values())
-    order = {lvl: i for i, lvl in enumerate(("entry", "mid", "senior"))}
+    order = {lvl: i for i, lvl in enumerate(LEVELS)}
     within = sum(
         n
         for g, row in confusion.items()
