@@ -9,12 +9,13 @@ This module imports nothing from the package.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "LEVELS",
+    "LIST_SEP",
     "CategoryCoverage",
     "CategoryFit",
     "Comparison",
@@ -45,6 +46,14 @@ LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
 def level_rank(level: Level) -> int:
     """Return the position of ``level`` in :data:`LEVELS` (entry 0, mid 1, senior 2)."""
     return LEVELS.index(level)
+
+
+LIST_SEP = "; "
+"""What joins a list in a flat row (``to_row``, ``skillmatch score``'s CSV): ``"python; go"``."""
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 Method = Literal["exact", "normalized", "fuzzy", "pattern"]
@@ -195,6 +204,26 @@ class MatchResult(_Frozen):
                 return s
         return None
 
+    def to_row(self) -> dict[str, Any]:
+        """Return the result as one flat row: the columns ``skillmatch score`` writes for it.
+
+        ``id, level, years, coverage_overall``, one ``coverage_<category id>`` per category,
+        ``skills`` and ``warnings`` (codes), lists joined with ``"; "``, numbers rounded to 4
+        places. ``pandas.DataFrame([r.to_row() for r in results])`` is a table of results;
+        :func:`skillmatch.to_frame` does that and adds comparisons.
+        """
+        row: dict[str, Any] = {
+            "id": self.id,
+            "level": self.seniority.level,
+            "years": _round(self.seniority.years),
+            "coverage_overall": _round(self.coverage.overall),
+        }
+        for cat in self.coverage.categories:
+            row[f"coverage_{cat.category_id}"] = _round(cat.coverage)
+        row["skills"] = LIST_SEP.join(self.skill_ids)
+        row["warnings"] = LIST_SEP.join(dict.fromkeys(w.code for w in self.warnings))
+        return row
+
 
 class NearMiss(_Frozen):
     """The phrase of a résumé closest to a skill it lacks, for a person to check."""
@@ -233,3 +262,14 @@ class Comparison(_Frozen):
     job_level: Level | None = None
     near_misses: list[NearMiss] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+
+    def to_row(self) -> dict[str, Any]:
+        """Return the comparison as flat columns: ``fit, missing_required, missing_preferred``.
+
+        The columns ``skillmatch score`` adds to a résumé's row (lists joined with ``"; "``).
+        """
+        return {
+            "fit": _round(self.score),
+            "missing_required": LIST_SEP.join(self.required_missing),
+            "missing_preferred": LIST_SEP.join(self.preferred_missing),
+        }

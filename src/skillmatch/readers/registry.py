@@ -20,7 +20,7 @@ from skillmatch.limits import Limits
 from skillmatch.readers.document import Document, make_document
 from skillmatch.readers.formats import Reader, docx, html, pdf, text
 
-__all__ = ["BATCH_EXTENSIONS", "DOCUMENT_EXTENSIONS", "FORMATS", "read_document"]
+__all__ = ["BATCH_EXTENSIONS", "DOCUMENT_EXTENSIONS", "FORMATS", "read_bytes", "read_document"]
 
 FORMATS: dict[str, Reader] = {
     ".txt": text.read,
@@ -62,7 +62,34 @@ def read_document(
     limits = limits or Limits()
     name = os.fspath(path)
     p = Path(path)
-    ext = p.suffix.lower()
+    reader = _reader_for(name)
+    data = _read_bytes(p, name, limits)
+    text, hidden, warnings = reader(data, name, limits)
+    return make_document(id or name, text, name, None, hidden, warnings, limits)
+
+
+def read_bytes(
+    data: bytes, name: str, *, limits: Limits | None = None, id: str | None = None
+) -> Document:
+    """Read one document from its bytes (an upload), as :func:`read_document` reads a file.
+
+    ``name`` is the file name: its extension chooses the reader, and it names the document in
+    errors. The same limits apply, and the same errors are raised.
+
+    >>> read_bytes(b"Python and Go", "cv.txt").text
+    'Python and Go'
+    """
+    limits = limits or Limits()
+    reader = _reader_for(name)
+    limits.check("max_file_bytes", len(data), path=name, what="file size (bytes)")
+    if not data:
+        raise EmptyDocumentError(name, "empty file (0 bytes)")
+    text, hidden, warnings = reader(data, name, limits)
+    return make_document(id or name, text, name, None, hidden, warnings, limits)
+
+
+def _reader_for(name: str) -> Reader:
+    ext = Path(name).suffix.lower()
     reader = FORMATS.get(ext)
     if reader is None:
         if ext in BATCH_EXTENSIONS:
@@ -74,9 +101,7 @@ def read_document(
             f"unsupported file type {ext or '(no extension)'!r}; supported: "
             f"{', '.join(DOCUMENT_EXTENSIONS)} (and {', '.join(BATCH_EXTENSIONS)} in a batch)",
         )
-    data = _read_bytes(p, name, limits)
-    text, hidden, warnings = reader(data, name, limits)
-    return make_document(id or name, text, name, None, hidden, warnings, limits)
+    return reader
 
 
 def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:
