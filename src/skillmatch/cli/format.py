@@ -145,7 +145,10 @@ def screen_json(result: MatchResult, source: str) -> dict[str, Any]:
 def format_screen(data: dict[str, Any], taxonomy: Taxonomy) -> str:
     """Render :func:`screen_json` for people: categories by name, skills by id."""
     names = {c.id: c.name for c in taxonomy.categories}
-    lines = [f"== {data['source']}"]
+    head = data["source"]
+    if data["id"] and data["id"] != head:  # a record named by --id-column
+        head = f"{data['id']} ({head})"
+    lines = [f"== {head}"]
     years = f", {data['years']:g}+ years" if data["years"] is not None else ""
     lines.append(
         f"  level sought: {data['level'] or 'unknown'} "
