@@ -76,9 +76,15 @@ def format_ranking(rows: list[dict[str, Any]], top: int, names: dict[str, str]) 
         lines.append(
             f"{row['rank']:>4}  {float(row['fit']):5.2f}  {level:<6}  "
             f"{float(row['coverage_overall']):8.0%}  {row.get('id') or row['source']}"
-            + (f"  ({', '.join(missing)})" if missing else "")
+            + (f"  ({_first(missing, 4)})" if missing else "")
         )
     return "\n".join(lines)
+
+
+def _first(names: list[str], n: int) -> str:
+    """Join the first ``n`` names; say how many more there are."""
+    more = f", +{len(names) - n} more" if len(names) > n else ""
+    return ", ".join(names[:n]) + more
 
 
 def format_comparison(
