@@ -113,9 +113,7 @@ def write_html_summary(
         target.write_text(render_report(result, job=job, comparison=comparison), encoding="utf-8")
         reports[source] = target
     links_by_source = {src: f"{folder.name}/{path.name}" for src, path in reports.items()}
-    links = [
-        links_by_source.get(str(row.get("source") or "")) for row in read_rows(rows_path)
-    ]
+    links = [links_by_source.get(str(row.get("source") or "")) for row in read_rows(rows_path)]
     rows = [
         r.model_copy(update={"report": link})
         for r, link in zip(summary_rows(rows_path, matcher.taxonomy, job=job), links, strict=True)

@@ -64,9 +64,7 @@ def _names(names: list[str], cls: str) -> str:
 
 def _details(r: SummaryRow) -> str:
     """What a recruiter opens on demand: coverage by category, the skill count, the report."""
-    items = "".join(
-        f"<li>{esc(name)} {mini_bar(value)}</li>" for name, value in r.coverage.items()
-    )
+    items = "".join(f"<li>{esc(name)} {mini_bar(value)}</li>" for name, value in r.coverage.items())
     found = (
         f"<p>{r.skill_count} skill{'s' if r.skill_count != 1 else ''} of the taxonomy found.</p>"
         if r.skill_count is not None
