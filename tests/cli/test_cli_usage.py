@@ -174,6 +174,13 @@ def test_a_resume_given_as_the_job_is_refused(command: list[object], tmp_path: P
     assert "reads as a résumé, not a job posting" in " ".join(proc.stderr.split())
 
 
+def test_a_job_posting_given_as_the_resume_is_compared_with_a_warning() -> None:
+    proc = run("compare", JOB, JOB)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith(f"warning: {JOB} reads as a job posting, not a résumé")
+    assert proc.stdout.startswith(f"== {JOB} vs {JOB}")
+
+
 def test_score_refuses_a_resume_as_the_job() -> None:
     proc = run("score", "--job", RESUME, JOB)
     assert proc.returncode == 2

@@ -25,9 +25,15 @@ def serve_command(
             "--concurrency",
             min=1,
             metavar="N",
-            help="Requests matched at once; the next ones wait in a short queue, then get 503.",
+            help="Requests matched at once (threads); the next ones wait in --queue.",
         ),
     ] = 2,
+    queue: Annotated[
+        int,
+        typer.Option(
+            "--queue", min=0, metavar="N", help="Requests that may wait for a worker before 503."
+        ),
+    ] = 8,
     timeout: Annotated[
         float,
         typer.Option(
@@ -63,6 +69,7 @@ def serve_command(
     settings = ServerSettings(
         taxonomy=taxonomy,
         concurrency=concurrency,
+        queue=queue,
         timeout=timeout,
         max_body_bytes=max_body,
     )
