@@ -19,6 +19,7 @@ from skillmatch.text import TokenTable
 
 __all__ = [
     "EXACT",
+    "LEMMAS",
     "NORM_START",
     "STEPS",
     "UNCOMMON",
@@ -82,9 +83,11 @@ class WordFacts:
     norm_start: str  # the word stripped, if that starts a normalized key; else ""
     steps: frozenset[int]  # the ids of the pattern steps it hits
     uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
+    lemmas: frozenset[int]  # the ids of the work rules' lemmas it is a form of
 
 
 EXACT = attrgetter("exact")
+LEMMAS = attrgetter("lemmas")
 NORM_START = attrgetter("norm_start")
 STEPS = attrgetter("steps")
 UNCOMMON = attrgetter("uncommon")
