@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from skillmatch.matching.candidates import RawMention
 from skillmatch.taxonomy import Alias, TechnicalContext
@@ -78,10 +78,24 @@ class ContextCheck:
 
     words: tuple[str, ...]
     window: int
+    _compiled: dict[tuple[str, ...], _Context] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, settings: TechnicalContext) -> ContextCheck:
         return cls(tuple(settings.words), settings.window)
+
+    def compiled(self, context: list[str]) -> _Context:
+        """``context`` expanded, as exact words, prefixes and categories (made once)."""
+        key = tuple(context)
+        found = self._compiled.get(key)
+        if found is None:
+            words = self.expand(context)
+            found = self._compiled[key] = _Context(
+                frozenset(w.lower() for w in words if not w.endswith("*") and w[0] != "@"),
+                tuple(w[:-1].lower() for w in words if w.endswith("*")),
+                frozenset(w[1:] for w in words if w.startswith("@")),
+            )
+        return found
 
     def expand(self, context: Iterable[str]) -> list[str]:
         """``context`` with ``@technical`` replaced by the technical words and any skill."""
@@ -101,22 +115,37 @@ class ContextCheck:
         context: list[str],
         window: int,
         toks: TokenTable,
-        i: int,
-        j: int,
+        first: tuple[int, int],
+        second: tuple[int, int] | None,
         near: Neighbours,
         target: str,
-        *,
-        inside: bool = False,
     ) -> bool:
-        """Whether ``context`` is met around tokens ``i..j-1``; with ``inside``, a context word
-        among those tokens counts too (a clause, not a mention)."""
-        words = self.expand(context)
-        cats = {w[1:] for w in words if w.startswith("@")}
-        return (
-            words_near(words, window, toks, i, j)
-            or (inside and _any_of(words, toks.lower[i:j]))
-            or bool(cats and near.vouches(cats, window, i, j, target))
+        """Whether ``context`` is met within ``window`` tokens of the span ``first`` (a
+        mention), or of two spans and between them (an action and its object): their own
+        words do not count."""
+        ctx = self.compiled(context)
+        lower = toks.lower
+        spans = sorted([first, second]) if second else [first]
+        i, j = spans[0][0], spans[-1][1]
+        words = lower[max(0, i - window) : i] + lower[j : j + window]
+        if second:
+            words += lower[spans[0][1] : spans[1][0]]
+        return ctx.any_of(words) or bool(
+            ctx.categories and near.vouches(ctx.categories, window, i, j, target)
         )
+
+
+@dataclass(frozen=True)
+class _Context:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    categories: frozenset[str]
+
+    def any_of(self, words: list[str]) -> bool:
+        if not self.exact.isdisjoint(words):
+            return True
+        prefixes = self.prefixes
+        return bool(prefixes) and any(w.startswith(prefixes) for w in words)
 
 
 def local_gates_pass(m: RawMention, toks: TokenTable) -> bool:
@@ -206,7 +235,7 @@ def category_gates(
             assert m.entry is not None
             context = contexts[id(m)] or []
             window = m.entry.alias.window if m.entry.alias.context else technical.window
-            if technical.holds(context, window, toks, m.i, m.j, near, m.target):
+            if technical.holds(context, window, toks, (m.i, m.j), None, near, m.target):
                 accepted.append(m)
                 near.add(m)
                 changed = True
@@ -255,7 +284,7 @@ class Neighbours:
         self.items.insert(k, (m.i, m.j, m.target))
         self.span = max(self.span, m.j - m.i)
 
-    def vouches(self, cats: set[str], window: int, i: int, j: int, target: str) -> bool:
+    def vouches(self, cats: frozenset[str], window: int, i: int, j: int, target: str) -> bool:
         """Whether a mention of another skill of ``cats`` ('*': any) is within ``window`` tokens
         of tokens ``i..j-1``."""
         lo = bisect_left(self.starts, i - window - self.span)

@@ -6,7 +6,7 @@
 lemmas or ``@families`` (of the taxonomy's ``work`` settings); a word stands for a lemma when
 spaCy's lemmatizer says so (:mod:`~skillmatch.matching.lemmas`), so every inflection counts and
 a nominalization is a lemma of its own. The two may come in either order (or the action first,
-where the rule says), at most ``window`` tokens apart, with no sentence end, line break or
+where the rule says), at most ``window`` words apart, with no sentence end, line break or
 clause break (";", "which", "while", ...) between them. A rule may also ask for context nearby
 (``@technical``: a technical word or another skill). Each word of the action and the object is
 reported as evidence (method ``pattern``, ``matched`` = ``pattern:<rule id>``).
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -30,11 +30,16 @@ from skillmatch.matching.lemmas import forms_of
 from skillmatch.matching.words import SENTENCE_END
 from skillmatch.taxonomy import Taxonomy, WorkRule
 from skillmatch.text import TokenTable, tokenize_phrases
+from skillmatch.vocabulary import STOP_WORDS
 
 __all__ = ["Terms", "WorkPattern", "WorkTables", "add_work"]
 
-Terms = dict[int, tuple[tuple[int, ...], ...]]
-"""Phrases of lemmas by the id of their first lemma: the ids of the rest, longest first."""
+Phrase = tuple[tuple[str, ...], tuple[int | str, ...]]
+"""A phrase around its anchor lemma: the words before it, then the lemma ids of the words after
+(a function word, such as "to" in "to production", is matched as written: it never inflects,
+and so needs no place among the words a text's lemmas are looked up for)."""
+Terms = dict[int, tuple[Phrase, ...]]
+"""Phrases by the id of their anchor (first content) lemma, longest first."""
 
 _SKIPPED = "-"  # "roll-out" is "roll out", "fine-tune" is "fine tune"
 
@@ -80,19 +85,33 @@ class WorkTables:
         }
         lemma_ids: dict[str, int] = {}
         for words in phrases.values():
-            for w in words:
-                lemma_ids.setdefault(w, len(lemma_ids))
+            anchor = _anchor(words)
+            for k, w in enumerate(words):
+                if k == anchor or (k > anchor and w not in STOP_WORDS):
+                    lemma_ids.setdefault(w, len(lemma_ids))
+
+        compiled: dict[tuple[str, ...], Terms] = {}
 
         def compile_terms(terms: list[str]) -> Terms:
-            grouped: dict[int, set[tuple[int, ...]]] = defaultdict(set)
+            # Rules that name the same terms share one table: a text finds its spans once.
+            key = tuple(terms)
+            if key not in compiled:
+                compiled[key] = _compile(terms)
+            return compiled[key]
+
+        def _compile(terms: list[str]) -> Terms:
+            grouped: dict[int, set[Phrase]] = defaultdict(set)
             for term in terms:
                 for text in settings.families[term[1:]] if term.startswith("@") else [term]:
-                    ids = tuple(lemma_ids[w] for w in phrases[text])
-                    if ids:
-                        grouped[ids[0]].add(ids[1:])
+                    words = phrases[text]
+                    if not words:
+                        continue
+                    a = _anchor(words)
+                    rest = tuple(lemma_ids.get(w, w) for w in words[a + 1 :])
+                    grouped[lemma_ids[words[a]]].add((words[:a], rest))
             return {
-                first: tuple(sorted(rests, key=len, reverse=True))
-                for first, rests in grouped.items()
+                first: tuple(sorted(found, key=lambda p: len(p[0]) + len(p[1]), reverse=True))
+                for first, found in grouped.items()
             }
 
         patterns = [
@@ -141,6 +160,18 @@ def add_work(
     if not at:
         return skills
     lemmas = dict(zip(at, (f.lemmas for f in facts), strict=True))
+    by_lemma: dict[int, list[int]] = defaultdict(list)
+    for t, ids in lemmas.items():
+        for lemma in ids:
+            by_lemma[lemma].append(t)
+    spans_of: dict[int, list[Span]] = {}
+
+    def spans(terms: Terms) -> list[Span]:
+        key = id(terms)
+        if key not in spans_of:
+            spans_of[key] = _spans(terms, by_lemma, lemmas, toks.lower)
+        return spans_of[key]
+
     taken_by: dict[int, str] = {}
     for m in skills:
         for t in range(m.i, m.j):
@@ -149,27 +180,26 @@ def add_work(
     near = tables.context.neighbours(categories_of, found)
     reported: set[tuple[int, str]] = set()
     for pat in tables.patterns:
+        if pat.actions.keys().isdisjoint(by_lemma):
+            continue
         not_after, not_before = pat.rule.not_after, pat.rule.not_before
         actions = [
             s
-            for s in _spans(pat.actions, at, lemmas, toks.lower)
+            for s in spans(pat.actions)
             if all(taken_by.get(t, pat.target) == pat.target for t in range(*s))
             and not (not_after and _word_before(toks, s[0]) in not_after)
             and not (not_before and s[1] < len(toks) and toks.lower[s[1]] in not_before)
         ]
         if not actions:
             continue
-        objects = _spans(pat.objects, at, lemmas, toks.lower)
+        objects = spans(pat.objects)
         if pat.not_objects and objects:
-            blocked = {
-                t for s in _spans(pat.not_objects, at, lemmas, toks.lower) for t in range(*s)
-            }
+            blocked = {t for s in spans(pat.not_objects) for t in range(*s)}
             objects = [s for s in objects if blocked.isdisjoint(range(*s))]
         for action, obj in _pairs(pat, actions, objects, toks, tables):
-            lo, hi = min(action[0], obj[0]), max(action[1], obj[1])
             context = pat.rule.context
             if context and not tables.context.holds(
-                context, pat.rule.context_window, toks, lo, hi, near, pat.target, inside=True
+                context, pat.rule.context_window, toks, action, obj, near, pat.target
             ):
                 continue
             for t in (*range(*action), *range(*obj)):
@@ -193,33 +223,42 @@ def add_work(
     return skills
 
 
+def _anchor(words: tuple[str, ...]) -> int:
+    """The position of a phrase's first content word (its first word if it has none)."""
+    return next((k for k, w in enumerate(words) if w not in STOP_WORDS), 0)
+
+
 def _spans(
-    terms: Terms, at: Sequence[int], lemmas: dict[int, frozenset[int]], lower: list[str]
+    terms: Terms,
+    by_lemma: Mapping[int, list[int]],
+    lemmas: Mapping[int, frozenset[int]],
+    lower: list[str],
 ) -> list[Span]:
-    """The token spans, in order, where a phrase of ``terms`` starts (the longest there)."""
-    out: list[Span] = []
+    """The token spans, in order, of the phrases of ``terms`` (the longest at each start)."""
+    ends: dict[int, int] = {}
     n = len(lower)
-    for t in at:
-        firsts = terms.keys() & lemmas[t]
-        if not firsts:
-            continue
-        best = 0
-        for first in firsts:
-            for rest in terms[first]:
+    for anchor in terms.keys() & by_lemma.keys():
+        phrases = terms[anchor]
+        for t in by_lemma[anchor]:
+            for before, rest in phrases:  # longest first
+                start = t - len(before)
+                if before and (start < 0 or tuple(lower[start:t]) != before):
+                    continue
                 k = t + 1
-                for lemma in rest:
+                for word in rest:
                     while k < n and lower[k] == _SKIPPED:
                         k += 1
-                    if k < n and lemma in lemmas.get(k, ()):
+                    if k < n and (
+                        word in lemmas.get(k, ()) if isinstance(word, int) else lower[k] == word
+                    ):
                         k += 1
                     else:
                         break
                 else:
-                    best = max(best, k)
+                    if k > ends.get(start, 0):
+                        ends[start] = k
                     break
-        if best:
-            out.append((t, best))
-    return out
+    return sorted(ends.items())
 
 
 def _pairs(
@@ -244,24 +283,25 @@ def _pairs(
     longest = max((o[1] - o[0] for o in objects), default=0)
     window, before = pat.window, pat.window_before
     breaks = tables.clause_breaks
-    if not pat.rule.through_adjuncts:
-        breaks = breaks | tables.adjuncts
+    adjuncts = frozenset() if pat.rule.through_adjuncts else tables.adjuncts
     out: list[tuple[Span, Span]] = []
     for action in actions:
         a, b = action
-        lo = bisect_left(starts, a - max(before, 0) - longest)
-        hi = bisect_left(starts, b + window + 1)
+        # Windows count words: punctuation between ("low-latency, high-throughput") is free,
+        # so a window of words spans at most about twice as many tokens.
+        lo = bisect_left(starts, a - 2 * max(before, 0) - longest - 2)
+        hi = bisect_left(starts, b + 2 * window + 3)
         best: tuple[int, Span] | None = None
         for obj in objects[lo:hi]:
             if obj[1] <= a:  # before the action
-                gap = a - obj[1]
-                if gap > before or not _one_clause(toks, obj[1], a, breaks):
+                gap = _words(lower, obj[1], a)
+                if gap > before or not _one_clause(toks, obj[1], a, breaks, adjuncts):
                     continue
             elif obj[0] >= b:  # after it
-                gap = obj[0] - b
-                if gap > window or not _one_clause(toks, b, obj[0], breaks):
+                gap = _words(lower, b, obj[0])
+                if gap > window or not _one_clause(toks, b, obj[0], breaks, adjuncts):
                     continue
-                if gap == 0 and lower[b - 1] in tables.nominal:
+                if obj[0] == b and lower[b - 1] in tables.nominal:
                     continue
             else:
                 continue  # the same words
@@ -272,6 +312,11 @@ def _pairs(
     return out
 
 
+def _words(lower: list[str], i: int, j: int) -> int:
+    """The words (tokens that are not punctuation) among tokens ``i..j-1``."""
+    return sum(1 for w in lower[i:j] if w[:1].isalnum() or w[-1:].isalnum())
+
+
 def _word_before(toks: TokenTable, i: int) -> str:
     """The word before token ``i``, across a glued hyphen ("large-scale": large)."""
     k = i - 1
@@ -280,9 +325,19 @@ def _word_before(toks: TokenTable, i: int) -> str:
     return toks.lower[k] if k >= 0 else ""
 
 
-def _one_clause(toks: TokenTable, i: int, j: int, breaks: frozenset[str]) -> bool:
-    """Whether tokens ``i..j-1`` (between two spans) hold no sentence or clause end, and no line
-    break comes before token ``j``."""
+def _one_clause(
+    toks: TokenTable, i: int, j: int, breaks: frozenset[str], adjuncts: frozenset[str]
+) -> bool:
+    """Whether tokens ``i..j-1`` (between two spans) hold no sentence or clause end and no
+    adjunct (a word of ``adjuncts`` not joined by a hyphen to the next), and no line break comes
+    before token ``j``."""
     lower = toks.lower
     gap = lower[i:j]
-    return not any(toks.brk[i : j + 1]) and SENTENCE_END.isdisjoint(gap) and breaks.isdisjoint(gap)
+    if any(toks.brk[i : j + 1]) or not SENTENCE_END.isdisjoint(gap) or not breaks.isdisjoint(gap):
+        return False
+    if adjuncts.isdisjoint(gap):
+        return True
+    return not any(
+        w in adjuncts and not (k + 1 < len(lower) and lower[k + 1] == _SKIPPED)
+        for k, w in enumerate(gap, i)
+    )

@@ -39,7 +39,7 @@ class WorkRule(_Strict):
     """An action and an object in one clause: evidence that the work was done or is asked for.
 
     ``actions`` and ``objects`` are lemmas, phrases of lemmas, or ``@family`` names. The action
-    comes first with at most ``window`` tokens between them (the taxonomy's ``work.window`` when
+    comes first with at most ``window`` words between them (the taxonomy's ``work.window`` when
     not given), or, unless ``order`` is ``action-first``, the object first with at most
     ``work.window_before`` ("model deployment", "models are deployed"); no clause break between.
     """
@@ -94,7 +94,7 @@ _CLAUSE_BREAKS = (
     "whose", "whom", "where", "unless", "whether",
 )  # fmt: skip
 _ADJUNCTS = (
-    "for", "with", "on", "at", "by", "using", "via", "within", "across", "against", "than",
+    "to", "for", "with", "on", "at", "by", "using", "via", "within", "across", "against", "than",
     "per", "as", "such", "including", "like", "about", "among", "around",
 )  # fmt: skip
 
@@ -103,14 +103,14 @@ class WorkSettings(_Strict):
     """What the rules of described work share: word families, the window, clause breaks."""
 
     window: int = Field(
-        default=8, ge=0, le=30, description="Most tokens between an action and its object."
+        default=8, ge=0, le=30, description="Most words between an action and its object."
     )
     window_before: int = Field(
-        default=3,
+        default=4,
         ge=0,
         le=30,
         description=(
-            "Most tokens between an object and an action after it ('models were deployed');"
+            "Most words between an object and an action after it ('models were deployed');"
             " farther, the object is more often the subject of another verb."
         ),
     )
@@ -118,7 +118,8 @@ class WorkSettings(_Strict):
         default_factory=lambda: list(_ADJUNCTS),
         description=(
             "Words that open an adjunct: an object after one is not the action's ('trained staff"
-            " on models', 'build CI/CD for models')."
+            " on models', 'build CI/CD for models', 'built tools to deploy models'); not where a"
+            " hyphen joins one to the next word ('on-device')."
         ),
     )
     nominal_suffixes: list[str] = Field(
