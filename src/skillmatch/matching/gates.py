@@ -219,13 +219,18 @@ def category_gates(
     ("galaxy redshift"), is held to ``@technical`` when it has no context of its own.
 
     Gated mentions may vouch for each other ("Python, Go, Rust"), so this runs to a fixpoint;
-    accepted mentions are kept sorted by position so each check looks only at its window.
+    accepted mentions are kept sorted by position so each check looks only at its window. Two
+    tools held to ``@technical`` vouch for each other ("Kafka and Airflow"): two look-alikes of
+    two tools side by side are rare.
     """
     contexts = {id(m): _context(m, toks.text) for m in chosen}
     accepted = [m for m in chosen if contexts[id(m)] is None]
     pending = [m for m in chosen if contexts[id(m)] is not None]
     if not pending:
         return accepted
+    paired = _paired_tools([m for m in pending if contexts[id(m)] == [TECHNICAL]], technical)
+    accepted += paired
+    pending = [m for m in pending if id(m) not in {id(p) for p in paired}]
     near = Neighbours(categories_of, accepted)
     changed = True
     while pending and changed:
@@ -243,6 +248,21 @@ def category_gates(
                 still.append(m)
         pending = still
     return accepted
+
+
+def _paired_tools(mentions: list[RawMention], technical: ContextCheck) -> list[RawMention]:
+    """The mentions with another tool (elsewhere, of another name) within the technical window."""
+    mentions = sorted(mentions, key=lambda m: m.i)
+    paired: dict[int, RawMention] = {}
+    for k, m in enumerate(mentions):
+        for other in mentions[k + 1 :]:
+            if other.i - m.j > technical.window:
+                break
+            if other.i >= m.j and other.matched.lower() != m.matched.lower():
+                paired[id(m)] = m
+                paired[id(other)] = other
+                break
+    return list(paired.values())
 
 
 def _context(m: RawMention, text: str) -> list[str] | None:
