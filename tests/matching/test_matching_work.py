@@ -34,7 +34,7 @@ DESCRIBED = [
     ("Reduced query time by 40% on Postgres.", "performance-optimization"),
     ("Made the Spark ETL job 3x faster.", "performance-optimization"),
     ("Cut inference cost by 30% on SageMaker.", "performance-optimization"),
-    ("Optimize our recommendation systems for better accuracy and efficiency.",
+    ("Optimize existing machine learning systems for better accuracy and efficiency.",
      "performance-optimization"),
     ("Model compression techniques like pruning and distillation.", "performance-optimization"),
     ("Optimizing ML models for real-time performance on GPUs.", "performance-optimization"),

@@ -90,8 +90,10 @@ class ContextCheck:
         found = self._compiled.get(key)
         if found is None:
             words = self.expand(context)
+            plain = [w for w in words if not w.endswith("*") and w[0] != "@"]
             found = self._compiled[key] = _Context(
-                frozenset(w.lower() for w in words if not w.endswith("*") and w[0] != "@"),
+                frozenset(w.lower() for w in plain if not _capitals(w)),
+                frozenset(w for w in plain if _capitals(w)),
                 tuple(w[:-1].lower() for w in words if w.endswith("*")),
                 frozenset(w[1:] for w in words if w.startswith("@")),
             )
@@ -124,28 +126,37 @@ class ContextCheck:
         mention), or of two spans and between them (an action and its object): their own
         words do not count."""
         ctx = self.compiled(context)
-        lower = toks.lower
         spans = sorted([first, second]) if second else [first]
         i, j = spans[0][0], spans[-1][1]
-        words = lower[max(0, i - window) : i] + lower[j : j + window]
+        at = [*range(max(0, i - window), i), *range(j, min(len(toks), j + window))]
         if second:
-            words += lower[spans[0][1] : spans[1][0]]
-        return ctx.any_of(words) or bool(
+            at += range(spans[0][1], spans[1][0])
+        return ctx.any_of(toks, at) or bool(
             ctx.categories and near.vouches(ctx.categories, window, i, j, target)
         )
 
 
+def _capitals(word: str) -> bool:
+    """An acronym in capitals ("IT", "REST", "ML") is matched as written: lowercased, it is an
+    ordinary word ("it", "rest") or a unit (a millilitre)."""
+    return len(word) > 1 and word.isupper()
+
+
 @dataclass(frozen=True)
 class _Context:
-    exact: frozenset[str]
+    exact: frozenset[str]  # lowercase
+    capitals: frozenset[str]  # as written
     prefixes: tuple[str, ...]
     categories: frozenset[str]
 
-    def any_of(self, words: list[str]) -> bool:
-        if not self.exact.isdisjoint(words):
+    def any_of(self, toks: TokenTable, at: list[int]) -> bool:
+        lower = [toks.lower[k] for k in at]
+        if not self.exact.isdisjoint(lower):
+            return True
+        if self.capitals and not self.capitals.isdisjoint(toks.orth[k] for k in at):
             return True
         prefixes = self.prefixes
-        return bool(prefixes) and any(w.startswith(prefixes) for w in words)
+        return bool(prefixes) and any(w.startswith(prefixes) for w in lower)
 
 
 def local_gates_pass(m: RawMention, toks: TokenTable) -> bool:

@@ -205,8 +205,8 @@ def add_work(
             for t in (*range(*action), *range(*obj)):
                 if (t, pat.target) in reported or taken_by.get(t, pat.target) != pat.target:
                     continue
-                if t in taken_by or toks.lower[t] == _SKIPPED:
-                    continue  # its own alias already shows this word
+                if t in taken_by or toks.lower[t] == _SKIPPED or toks.lower[t] in STOP_WORDS:
+                    continue  # its own alias shows this word already, or it says nothing
                 reported.add((t, pat.target))
                 skills.append(
                     RawMention(
@@ -268,7 +268,8 @@ def _pairs(
 
     An object directly followed by a glued hyphen modifies what follows ("LLM-powered apps"),
     and an action noun directly before an object modifies it ("deployment pipelines"): no
-    pair there.
+    pair there; nor where both words are capitalized as in a title ("Operating System Design",
+    a course; "DESIGN AND IMPLEMENTATION OF A MANAGEMENT SYSTEM", a project's name).
     """
     if not objects:
         return []
@@ -305,11 +306,19 @@ def _pairs(
                     continue
             else:
                 continue  # the same words
+            if _titled(toks.orth[a]) and _titled(toks.orth[obj[0]]):
+                continue  # "Operating System Design", "SQL Server Integration Services"
             if best is None or gap < best[0]:
                 best = (gap, obj)
         if best is not None:
             out.append((action, best[1]))
     return out
+
+
+def _titled(word: str) -> bool:
+    """Whether a word is written as in a title or a heading ("Systems", "SYSTEM"), not as an
+    acronym ("APIs") or in running text."""
+    return word[:1].isupper() and (word[1:].islower() or (word.isupper() and len(word) > 4))
 
 
 def _words(lower: list[str], i: int, j: int) -> int:
