@@ -29,6 +29,7 @@ __all__ = [
     "WordCache",
     "WordFacts",
     "make_mention",
+    "pattern_mention",
     "positions",
 ]
 
@@ -163,6 +164,24 @@ def make_mention(
         score=score,
         signal=entry.signal,
         entry=entry,
+    )
+
+
+def pattern_mention(
+    target: str, toks: TokenTable, t: int, rule_id: str, *, signal: bool = False
+) -> RawMention:
+    """Return the mention of token ``t`` as a word of the pattern or work rule ``rule_id``
+    (method ``pattern``, confidence 0.8)."""
+    return RawMention(
+        target=target,
+        i=t,
+        j=t + 1,
+        start=toks.starts[t],
+        end=toks.ends[t],
+        matched=f"pattern:{rule_id}",
+        method="pattern",
+        score=0.8,
+        signal=signal,
     )
 
 

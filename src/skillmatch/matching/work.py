@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from skillmatch.matching.candidates import LEMMAS, Occurrences, RawMention
+from skillmatch.matching.candidates import LEMMAS, Occurrences, RawMention, pattern_mention
 from skillmatch.matching.gates import ContextCheck
 from skillmatch.matching.lemmas import forms_of
 from skillmatch.matching.words import SENTENCE_END
@@ -208,18 +208,7 @@ def add_work(
                 if t in taken_by or toks.lower[t] == _SKIPPED or toks.lower[t] in STOP_WORDS:
                     continue  # its own alias shows this word already, or it says nothing
                 reported.add((t, pat.target))
-                skills.append(
-                    RawMention(
-                        target=pat.target,
-                        i=t,
-                        j=t + 1,
-                        start=toks.starts[t],
-                        end=toks.ends[t],
-                        matched=f"pattern:{pat.rule.id}",
-                        method="pattern",
-                        score=0.8,
-                    )
-                )
+                skills.append(pattern_mention(pat.target, toks, t, pat.rule.id))
     return skills
 
 
