@@ -28,7 +28,7 @@ from spacy.language import Language
 from skillmatch._runtime import Outcome, ordered_map
 from skillmatch.analysis import TextLayout, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
-from skillmatch.models import MatchResult, TextKind
+from skillmatch.models import MatchResult, SkillHit, TextKind
 from skillmatch.readers import Document
 from skillmatch.scoring import ResultBuilder
 from skillmatch.taxonomy import Taxonomy
@@ -108,6 +108,25 @@ class SkillMatcher:
             id=id,
             hidden_spans=hidden_spans,
         )
+
+    def find_skills(
+        self, text: str, *, hidden_spans: Sequence[tuple[int, int]] = ()
+    ) -> list[SkillHit]:
+        """Find the skills in ``text`` with their evidence, and nothing else: the fast path.
+
+        The hits are those of ``match(text, kind="resume").skills`` (same mentions, offsets,
+        methods and scores, in the same order) without ``years``, which needs the text's dates:
+        no kind, dates, seniority, coverage or roles are worked out, and in a posting no hit says
+        whether it is required. Use it where only the skills matter (tagging, search indexing).
+
+        >>> [h.skill_id for h in SkillMatcher.default().find_skills("Python and PyTorch")]
+        ['python', 'pytorch']
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"find_skills() takes a str, not {type(text).__name__}")
+        norm = normalize(text)
+        found = find_mentions(self._index, self._tokenize(norm.text))
+        return self._results.skills(text, norm, found, hidden_spans=hidden_spans)
 
     def match_document(self, doc: Document, *, kind: TextKind | None = None) -> MatchResult:
         """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings.
