@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from skillmatch import SkillMatcher
 from skillmatch.models import MatchResult, NearMiss, SkillHit
-from skillmatch.scoring.near_miss import NearMissIndex, near_miss_targets, plain_phrases
+from skillmatch.scoring.near_miss import NearMissIndex, near_miss_targets
 from skillmatch.vocabulary import EDGE_WORDS
 from strategies import hit_for, result_of
 
@@ -68,6 +68,7 @@ WORDS = [
     "Pyhton", "python", "Python3", "Kubernates", "kubernetes", "k8s", "Docker", "dockr", "AWS",
     "a.w.s", "Tensor", "Flow", "tensorflow", "ML", "ops", "MLOps", "the", "of", "and", "-", "—",
     "/", ".", "!", "-Py", "thon-", "ΣQL", "sql", "Straße", "é", "x", "Go", "Rust", "rusty",
+    "PYTHİN", "İaws", "DOCKERΣ",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", "\n", ", ", "; ", " - ", " (", ") ", "'", " • ", "\t", "  ", "/"]
 NAMES = ["python", "kubernetes", "docker", "aws", "tensorflow", "ml ops", "sql", "go", "rust"]
@@ -107,11 +108,12 @@ def test_index_finds_what_the_plain_search_finds_in_any_text(text: str, job: Mat
     assert NearMissIndex(job).find(text, ids) == _plain(text, job, ids, 0.8)
 
 
-def test_plain_phrases_skip_a_phrase_of_trimmed_words_only() -> None:
-    # "- -" trims to a blank: it is no phrase (the plain search once failed on it).
-    phrases = plain_phrases("- - Python")
-    assert "python" in phrases
-    assert all(key.strip() for key in phrases)
+def test_a_phrase_of_trimmed_words_only_is_no_phrase() -> None:
+    # "- -" trims to a blank (the search over every phrase once failed on it).
+    job = result_of("Python", {"python": "required"}, kind="job")
+    misses = NearMissIndex(job).find("- - Pyhton", ["python"])
+    assert [(m.phrase, m.start) for m in misses] == [("Pyhton", 4)]
+    assert misses == _plain("- - Pyhton", job, ["python"], 0.8)
 
 
 @pytest.fixture(scope="module")

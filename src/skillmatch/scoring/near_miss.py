@@ -18,7 +18,6 @@ phrase (``tests/equivalence`` holds that search and checks the two agree).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -36,9 +35,10 @@ TRIMMED = ".!?-–—/"
 """Characters trimmed from both ends of a phrase."""
 MAX_WORDS = 4
 _BMP = 0x10000  # code points above the Basic Multilingual Plane share one table entry
-# str.lower() changes the length of one character only: the offsets of text.lower() are those
-# of the text unless it holds one.
-_LONGER_LOWER = "\u0130"
+# A character whose lowercase is longer (only İ, two characters) may stand for anything: the
+# bound counts it as two characters of every name, as often as needed.
+_ANY = _BMP + 1
+_ANY_COUNT = 1 << 20
 # str.lower() turns capital sigma into σ or, at the end of a word, ς: the bound counts both.
 _SIGMAS = "σς"
 
@@ -54,15 +54,19 @@ def near_miss_targets(hit: SkillHit) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _char_tables() -> tuple[np.ndarray, np.ndarray]:
-    """Return (separator, trimmed) flags per code point of the BMP (one entry for the rest).
+def _char_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return, per code point of the BMP (one entry for the rest): whether it separates words,
+    whether it is trimmed, and its lowercase (:data:`_ANY` where that is longer).
 
     ``re``'s ``\\s`` is ``str.isspace`` for str patterns.
     """
     chars = [chr(c) for c in range(_BMP)]
     sep = np.fromiter((c.isspace() or c in SEPARATORS for c in chars), bool, _BMP)
     trim = np.fromiter((c in TRIMMED for c in chars), bool, _BMP)
-    return np.append(sep, False), np.append(trim, False)
+    lower = np.fromiter(
+        (ord(low) if len(low := c.lower()) == 1 else _ANY for c in chars), np.int64, _BMP
+    )
+    return np.append(sep, False), np.append(trim, False), np.append(lower, _BMP)
 
 
 def _codes(text: str) -> np.ndarray:
@@ -78,7 +82,7 @@ class _Phrases:
     def __init__(self, text: str) -> None:
         codes = _codes(text)
         n = len(codes)
-        sep, trim = _char_tables()
+        sep, trim, _ = _char_tables()
         is_word = ~sep[codes]
         padded = np.concatenate(([False], is_word, [False])).astype(np.int8)
         step = np.diff(padded)
@@ -129,18 +133,22 @@ class NearMissIndex:
         self._column = {t: k for k, t in enumerate(names)}
         self._lengths = np.array([len(t) for t in names], dtype=np.int64)
         chars = sorted({min(ord(c), _BMP) for t in names for c in t} | {ord(c) for c in _SIGMAS})
-        # class 0: a character no name has; class k: the k-th character of some name
-        self._class = np.zeros(_BMP + 1, dtype=np.int64)
+        # class 0: a character no name has; class k: the k-th character of some name; the last
+        # class: a character that may stand for any
+        self._class = np.zeros(_ANY + 1, dtype=np.int64)
         self._class[chars] = np.arange(1, len(chars) + 1)
+        self._class[_ANY] = len(chars) + 1
         sigmas = [chars.index(ord(c)) + 1 for c in _SIGMAS]
-        member = np.zeros((len(chars) + 1, len(names)), dtype=np.int32)
-        counts = np.zeros((len(chars) + 1, len(names)), dtype=np.int32)
+        member = np.zeros((len(chars) + 2, len(names)), dtype=np.int32)
+        counts = np.zeros((len(chars) + 2, len(names)), dtype=np.int32)
+        counts[-1] = _ANY_COUNT
         for col, t in enumerate(names):
             for c in t:
                 counts[chars.index(min(ord(c), _BMP)) + 1, col] += 1
             if counts[sigmas, col].any():  # σ and ς count as each other
                 counts[sigmas, col] = counts[sigmas, col].sum()
         member[counts > 0] = 1
+        member[-1] = 2
         self._member = np.ascontiguousarray(member.T)  # whether a name has a character
         self._counts = np.ascontiguousarray(counts.T)  # how often (name x character class)
 
@@ -168,11 +176,7 @@ class NearMissIndex:
         if not wanted or not text:
             return []
         names = list(dict.fromkeys(t for _, ts in wanted for t in ts))
-        if _LONGER_LOWER in text:
-            phrases = plain_phrases(text)
-            candidates = {t: list(phrases) for t in names}
-        else:
-            phrases, candidates = self._candidates(text, names, score_cutoff)
+        phrases, candidates = self._candidates(text, names, score_cutoff)
         cutoff = score_cutoff * 100
         out: list[NearMiss] = []
         for skill_id, targets in wanted:
@@ -230,7 +234,7 @@ class NearMissIndex:
         counts once each time), then exactly for the phrases left.
         """
         starts, ends = spans.start, spans.end
-        classes = self._class[_codes(text.lower())]
+        classes = self._class[_char_tables()[2][_codes(text)]]
         size = ends - starts
         keep = np.zeros((len(columns), len(starts)), dtype=bool)
         # Loosely, for all phrases: the phrase's characters that the name has at all.
@@ -249,8 +253,11 @@ class NearMissIndex:
             edges = np.unique(np.concatenate((starts[rows], ends[rows])))
             marker = np.zeros(len(classes), dtype=np.int64)
             marker[edges[edges < len(classes)]] = 1
+            weight = np.where(classes == n_classes - 1, 2, 1)  # the last class: İ
             per_edge = np.bincount(
-                np.cumsum(marker) * n_classes + classes, minlength=(len(edges) + 1) * n_classes
+                np.cumsum(marker) * n_classes + classes,
+                weights=weight,
+                minlength=(len(edges) + 1) * n_classes,
             ).reshape(-1, n_classes)
             per_edge[:, 0] = 0  # characters no name has
             counts = np.cumsum(per_edge, axis=0)
@@ -278,31 +285,3 @@ def _phrase_key(phrase: str) -> str | None:
     if not edges or edges[0] in EDGE_WORDS or edges[-1] in EDGE_WORDS:
         return None
     return key
-
-
-_WORD = re.compile(r"[^\s" + re.escape(SEPARATORS) + r"]+")
-
-
-def plain_phrases(text: str) -> dict[str, tuple[int, int]]:
-    """Return every phrase of ``text`` (lowercased) with the span of its first occurrence.
-
-    The plain search, one phrase at a time; :class:`NearMissIndex` uses it only for a text whose
-    lowercase form is longer than the text.
-    """
-    phrases: dict[str, tuple[int, int]] = {}
-    for line in re.finditer(r"[^\n]+", text):
-        words = [
-            (line.start() + w.start(), line.start() + w.end())
-            for w in _WORD.finditer(line.group(0))
-        ]
-        for i in range(len(words)):
-            for n in range(1, MAX_WORDS + 1):
-                if i + n > len(words):
-                    break
-                start, end = words[i][0], words[i + n - 1][1]
-                phrase = text[start:end].strip(TRIMMED)
-                key = _phrase_key(phrase) if phrase else None
-                if key is not None:
-                    start = text.index(phrase, start)
-                    phrases.setdefault(key, (start, start + len(phrase)))
-    return phrases
