@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from skillmatch.matching.candidates import RawMention
 from skillmatch.taxonomy import Alias, TechnicalContext
 from skillmatch.text import TokenTable
+from skillmatch.vocabulary import english_zipf
 
 __all__ = [
     "TECHNICAL",
@@ -49,14 +50,12 @@ def needs_technical_context(alias: Alias, settings: TechnicalContext) -> bool:
     >>> [needs_technical_context(Alias(text=t), TechnicalContext()) for t in ("Kafka", "SageMaker")]
     [True, False]
     """
-    from wordfreq import zipf_frequency
-
     text = alias.text
     if alias.context or " " in text:
         return False
     if _ACRONYM.match(text) and sum(c.isalpha() for c in text) <= settings.acronym_length:
         return True
-    return zipf_frequency(text.lower(), "en") >= settings.ordinary_zipf
+    return english_zipf(text.lower()) >= settings.ordinary_zipf
 
 
 def lowercase_name(m: RawMention, text: str) -> bool:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from skillmatch.vocabulary import MIN_ZIPF
+
 __all__ = ["TechnicalContext", "WorkRule", "WorkSettings"]
 
 _ID = r"^[a-z0-9][a-z0-9._-]*$"
@@ -154,12 +156,13 @@ class TechnicalContext(_Strict):
         description="Words (a trailing '*' makes a prefix) that make a stretch of text technical.",
     )
     ordinary_zipf: float = Field(
-        default=2.5,
-        ge=0,
+        default=MIN_ZIPF,
+        ge=MIN_ZIPF,
         le=8,
         description=(
-            "A finer term at least this frequent in English (wordfreq's Zipf scale) is also an"
-            " ordinary word or name ('pandas', 'Kafka') and needs technical context."
+            "A finer term at least this frequent in English (wordfreq's Zipf scale, from the"
+            " table shipped with the package, which starts at 2.5) is also an ordinary word or"
+            " name ('pandas', 'Kafka') and needs technical context."
         ),
     )
     acronym_length: int = Field(
