@@ -159,13 +159,6 @@ def report_command(
     typer.echo(f"wrote {out}", err=True)
 
 
-class IdHalf(str, enum.Enum):
-    """Which half of a labelled set ``eval --ids`` keeps."""
-
-    odd = "odd"
-    even = "even"
-
-
 def eval_command(
     dataset: Annotated[
         Path, typer.Argument(metavar="PATH", help="Labelled .jsonl set (see the README).")
@@ -173,7 +166,7 @@ def eval_command(
     taxonomy: TaxonomyOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     ids: Annotated[
-        IdHalf | None,
+        str | None,
         typer.Option(
             "--ids",
             metavar="[odd|even]",
@@ -193,6 +186,8 @@ def eval_command(
         select_ids,
     )
 
+    if ids not in (None, "odd", "even"):
+        raise typer.BadParameter(f"{ids!r}: choose 'odd' or 'even'", param_hint="--ids")
     if dataset.is_dir():
         raise typer.BadParameter(
             f"{dataset} is a folder; give a labelled .jsonl file", param_hint="PATH"
@@ -200,7 +195,7 @@ def eval_command(
     with handle_errors():
         items = load_eval_set(dataset)
         if ids is not None:
-            items = select_ids(items, "odd" if ids is IdHalf.odd else "even")
+            items = select_ids(items, "odd" if ids == "odd" else "even")
         report = evaluate(make_matcher(taxonomy), items)
     typer.echo(report_json(report) if as_json else format_report(report))
 
