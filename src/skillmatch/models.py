@@ -9,6 +9,7 @@ This module imports nothing from the package.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -143,6 +144,16 @@ class Seniority(_Frozen):
     years: float | None = Field(default=None, description="Estimated years of experience.")
     evidence: list[SeniorityEvidence] = Field(default_factory=list)
     reason: str = ""
+    as_of: date | None = Field(
+        default=None, description='The day the text was written: what "Present" means.'
+    )
+    as_of_source: str = Field(
+        default="",
+        description=(
+            "Why as_of is that day: 'given' (by the caller or an as_of column), 'metadata (...)'"
+            " (the file's own date), 'text (...)' (the dates the text names), 'today'."
+        ),
+    )
 
 
 class RoleScore(_Frozen):

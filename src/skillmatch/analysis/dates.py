@@ -20,12 +20,22 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from skillmatch.analysis.calendar_words import (
+    MONTH_YEAR_JOINERS,
+    MONTHS,
+    OPEN_ENDS,
+    RANGE_SEPARATORS,
+    SEASONS,
+    SINCE,
+    all_words,
+)
 from skillmatch.text.scan import ScanText, anchored_scan, as_scan_text
 
 __all__ = [
     "DateRange",
     "YearsClaim",
     "find_date_ranges",
+    "find_dates",
     "find_years_claims",
     "merge_intervals",
     "range_matches",
@@ -243,40 +253,40 @@ def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
 
 # ---------------------------------------------------------------------------------- date ranges
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+_MONTH_NUMBER: dict[str, int] = {
+    word: number for table in MONTHS.values() for word, number in table.items()
 }
-_SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+_SEASON_MONTH: dict[str, int] = {
+    word: month for table in SEASONS.values() for word, month in table.items()
+}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_MONTH = rf"(?:{_alternation(all_words(MONTHS))})(?![^\W\d_])\.?"
+_JOINER = rf"(?:(?:{_alternation(all_words(MONTH_YEAR_JOINERS))})\s+)?"
+_SEASON = rf"(?:{_alternation(all_words(SEASONS))})"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
-    rf"|(?P<{{p}}season>spring|summer|fall|autumn|winter)\s+(?P<{{p}}seasy>{_YEAR})"
+    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*{_JOINER}(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
+    rf"|(?P<{{p}}season>{_SEASON})\s+(?P<{{p}}seasy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR}|\d\d(?![\d/.]))"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
-_OPEN = (
-    r"(?P<open>present|current(?:ly)?|now|today|date|till\s+date|to\s+date|ongoing|"
-    r"till\s+now|until\s+now)\b"
+_OPEN = rf"(?P<open>{_alternation(all_words(OPEN_ENDS))})(?![\w'’])"
+# English separators may touch the dates ("2016to2018"), as they always could; the others need a
+# blank before them, since some are one letter ("a", "à").
+_SEP = (
+    r"(?:\s*(?:-|–|—|−|~)\s*"
+    rf"|\s*(?:{_alternation(list(RANGE_SEPARATORS['en']))})\s*"
+    rf"|\s+(?:{_alternation(all_words(RANGE_SEPARATORS))})(?![\w'’])\s*|\s{{2,}})"
 )
-_SEP = r"(?:\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*|\s{2,})"
+_SINCE = _alternation(all_words(SINCE))
 _RANGE_RE = re.compile(
-    rf"(?<![\w/])(?:(?P<since>since|from)\s+)?"
+    rf"(?<![\w/])(?:(?P<since>{_SINCE}|from)\s+)?"
     rf"(?:(?P<firstmon>{_MONTH})(?:\s*(?:-|–|—|to)\s*|\s{{2,}})(?=(?:{_MONTH})\s*,?\s*{_YEAR}))?"
     + _DATE.format(p="a")
     + rf"(?:{_SEP}(?:"
@@ -304,8 +314,7 @@ _RANGE_ANCHORS = tuple(
 )
 _RANGE_PIECES = 5
 _RANGE_START = re.compile(
-    r"(?<![\w/])(?:since|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
-    r"autumn|winter|q|\d)"
+    rf"(?<![\w/])(?:{_SINCE}|from|{_alternation(all_words(MONTHS))}|{_SEASON}|q|\d)"
 )
 
 
@@ -333,12 +342,12 @@ def _two_digit_year(token: str, as_of: date) -> int:
 def _parse_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None:
     """Return (year, month) for the date named ``p`` in the match; month 0 means year only."""
     if m.group(p + "mon"):
-        month = _MONTHS[m.group(p + "mon").lower()[:3]]
+        month = _MONTH_NUMBER[m.group(p + "mon").lower().rstrip(".")]
         ytok = m.group(p + "mony")
         year = _two_digit_year(ytok, as_of) if len(ytok) == 3 else int(ytok)
         return year, month
     if m.group(p + "season"):
-        return int(m.group(p + "seasy")), _SEASONS[m.group(p + "season").lower()]
+        return int(m.group(p + "seasy")), _SEASON_MONTH[m.group(p + "season").lower()]
     if m.group(p + "q"):
         quarter = int(m.group(p + "q"))
         # a quarter starts a range at its first month and ends one at its last
@@ -393,7 +402,7 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Ite
         if m.group("firstmon"):
             # "Jun–Aug 2024": the first month shares the year of the second.
             second = (year, month)
-            month = _MONTHS[m.group("firstmon").lower()[:3]]
+            month = _MONTH_NUMBER[m.group("firstmon").lower().rstrip(".")]
         elif m.group("short"):
             short = int(m.group("short"))
             if short < year % 100:
@@ -437,3 +446,62 @@ def merge_intervals(intervals: Iterable[tuple[date, date]]) -> list[tuple[date, 
 def total_years(intervals: Iterable[tuple[date, date]]) -> float:
     """Return the years covered by ``intervals``, counting overlaps once."""
     return sum((f - b).days for b, f in merge_intervals(intervals)) / 365.25
+
+
+# ---------------------------------------------------------------------------------- single dates
+
+_YEAR_LITERALS = (re.compile(r"19[5-9]\d"), re.compile(r"20\d\d"))
+_POINT_PREFIX = re.compile(
+    rf"(?:(?<![^\W\d_])(?P<mon>{_MONTH})\s*,?\s*{_JOINER}"
+    rf"|(?<![^\W\d_])(?P<season>{_SEASON})\s+"
+    r"|(?<![^\W\d_])q(?P<q>[1-4])\s*"
+    r"|(?<![\d/.])(?P<mm>0?[1-9]|1[0-2])\s*[/.]\s*)$",
+    re.IGNORECASE,
+)
+_PREFIX_CHARS = 24
+# A year alone followed by a lowercase word other than these counts a thing ("2000 stores").
+_BARE_YEAR_NEXT = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_BARE_YEAR_WORDS = frozenset(
+    {"and", "or", "onwards", "onward"}.union(
+        *(set(words) for words in RANGE_SEPARATORS.values()),
+        *(set(w.split()[0] for w in words) for words in OPEN_ENDS.values()),
+    )
+)
+
+
+def find_dates(text: str | ScanText, *, as_of: date) -> Iterator[tuple[int, int, int, int]]:
+    """Yield ``(start, end, year, month)`` for every date ``text`` names; month 0 for a year alone.
+
+    Dates are a four-digit year with what may stand before it ("May 2023", "Q3 2019",
+    "03/2021", "Sommer"), and both ends of every range (so "Jan '21 - Mar '22" counts too).
+    A year alone followed by a lowercase word ("2000 stores") is a number, not a date. Two-digit
+    years are read as of ``as_of``. In no particular order.
+    """
+    source = as_scan_text(text)
+    text = source.text
+    for literal in _YEAR_LITERALS:
+        for y in literal.finditer(text):
+            i, j = y.span()
+            if (i and text[i - 1].isdigit()) or (j < len(text) and text[j].isalnum()):
+                continue
+            prefix = _POINT_PREFIX.search(text, max(0, i - _PREFIX_CHARS), i)
+            year = int(y.group(0))
+            if prefix is None:
+                nxt = _BARE_YEAR_NEXT.match(text, j)
+                if nxt and nxt.group(1).islower() and nxt.group(1) not in _BARE_YEAR_WORDS:
+                    continue
+                yield i, j, year, 0
+            elif prefix.group("mon"):
+                month = _MONTH_NUMBER[prefix.group("mon").lower().rstrip(".")]
+                yield prefix.start(), j, year, month
+            elif prefix.group("season"):
+                yield prefix.start(), j, year, _SEASON_MONTH[prefix.group("season").lower()]
+            elif prefix.group("q"):
+                yield prefix.start(), j, year, 3 * int(prefix.group("q"))
+            else:
+                yield prefix.start(), j, year, int(prefix.group("mm"))
+    for m in range_matches(source):
+        for p in ("a", "b"):
+            parsed = _parse_date(m, p, as_of)
+            if parsed is not None:
+                yield m.start(), m.end(), parsed[0], parsed[1]

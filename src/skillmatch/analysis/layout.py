@@ -18,6 +18,7 @@ import re
 from datetime import date
 from functools import cached_property
 
+from skillmatch.analysis.as_of import coerce_as_of, infer_as_of, latest_date
 from skillmatch.analysis.dates import (
     DateRange,
     YearsClaim,
@@ -26,7 +27,7 @@ from skillmatch.analysis.dates import (
     ranges_from_matches,
 )
 from skillmatch.analysis.requirement import PostingIndex, requirement_of
-from skillmatch.analysis.roles import Role, find_roles
+from skillmatch.analysis.roles import Role, counted_roles, find_roles
 from skillmatch.analysis.sections import Section, find_sections
 from skillmatch.analysis.titles import find_titles
 from skillmatch.models import Requirement, SeniorityEvidence
@@ -39,19 +40,68 @@ __all__ = ["TextLayout", "as_layout"]
 class TextLayout:
     """What one text says about its own shape and history, each part read once, on first use.
 
-    ``as_of`` is the day the text was written: an open range ("2019 - Present") ends there. It is
-    today when not given: this is the one place where that default is applied. ``rules`` are the
-    taxonomy's seniority rules (title words, non-work and relevant role words); the defaults of
-    :class:`~skillmatch.taxonomy.SeniorityRules` when not given.
+    ``as_of`` is the day the text was written: an open range ("2019 - Present") ends there. A
+    ``date``, a ``datetime`` or an ISO string; ``as_of_source`` says where it comes from
+    ("given" when not said; "metadata (...)" for a file's own date, which is not trusted when it
+    is older than a date the text names). When not given, the text dates itself
+    (:func:`~skillmatch.analysis.as_of.infer_as_of`), else it is today: this is the one place
+    where today is applied. ``rules`` are the taxonomy's seniority rules (title words, non-work
+    and relevant role words); the defaults of :class:`~skillmatch.taxonomy.SeniorityRules` when
+    not given.
     """
 
     def __init__(
-        self, text: str, *, as_of: date | None = None, rules: SeniorityRules | None = None
+        self,
+        text: str,
+        *,
+        as_of: date | str | None = None,
+        rules: SeniorityRules | None = None,
+        as_of_source: str | None = None,
     ) -> None:
         self.text = text
         self.source = ScanText(text)
-        self.as_of = as_of if as_of is not None else date.today()
         self.rules = rules if rules is not None else SeniorityRules()
+        self._given_as_of = coerce_as_of(as_of, caller="TextLayout")
+        self._given_source = as_of_source or "given"
+        self._today = date.today()
+
+    @cached_property
+    def dating(self) -> tuple[date, str]:
+        """The day the text was written and why that day (see :attr:`as_of`)."""
+        given, source, today = self._given_as_of, self._given_source, self._today
+        note = ""
+        if given is not None and source.startswith("metadata"):
+            latest = latest_date(self.source, today=today)
+            if given > today or (latest is not None and given < latest.first):
+                note = f"; not the file's date {given.isoformat()}, older than the text"
+                if given > today:
+                    note = f"; not the file's date {given.isoformat()}, after today"
+                given = None
+        if given is not None:
+            return given, source
+        inferred = infer_as_of(
+            self.source, claims=self.years_claims, career_start=self._career_start(), today=today
+        )
+        if inferred is not None:
+            return inferred[0], inferred[1] + note
+        return today, "today (the text names no date)" + note
+
+    @property
+    def as_of(self) -> date:
+        """The day the text was written: what "Present" means."""
+        return self.dating[0]
+
+    @property
+    def as_of_source(self) -> str:
+        """Why :attr:`as_of` is that day: "given", "metadata (...)", "text (...)" or "today"."""
+        return self.dating[1]
+
+    def _career_start(self) -> date | None:
+        """The start of the first counted work role, whatever day the text was written."""
+        ranges = ranges_from_matches(self.range_matches, as_of=self._today)
+        roles = find_roles(self.source, self.sections, tuple(ranges), self.rules, self._today)
+        counted = counted_roles(roles)
+        return min(r.range.begin for r in counted) if counted else None
 
     @property
     def lines(self) -> LineIndex:
@@ -101,7 +151,7 @@ class TextLayout:
 def as_layout(
     text: str | TextLayout,
     *,
-    as_of: date | None = None,
+    as_of: date | str | None = None,
     rules: SeniorityRules | None = None,
     caller: str = "this function",
 ) -> TextLayout:

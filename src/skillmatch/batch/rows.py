@@ -146,7 +146,9 @@ def score_task(
             if doc is None:
                 assert task.path is not None
                 doc = read_document(task.path, limits=limits)
-            result = matcher.match_document(doc, kind="resume" if job is not None else None)
+            result = matcher.match_document(
+                doc, kind="resume" if job is not None else None, as_of=task.as_of
+            )
             comparison = compare(result, job) if job is not None else None
             return result_row(
                 result, cols, source=task.source, comparison=comparison, details=details

@@ -75,7 +75,7 @@ def estimate_seniority(
     *,
     kind: TextKind,
     signals: Sequence[Mention] = (),
-    as_of: date | None = None,
+    as_of: date | str | None = None,
     signal_levels: Mapping[str, Level] | None = None,
 ) -> Seniority:
     """Estimate the level a résumé has reached, or the level a posting hires for.
@@ -173,11 +173,21 @@ def estimate_seniority(
         confidence = min(0.45, 0.15 + 0.05 * signal_count)
         reason = f"no years or titles; {signal_count} progression signal(s) say {signal_level}"
     else:
-        return Seniority(level=None, confidence=0.0, years=None, evidence=evidence, reason="")
+        return Seniority(
+            level=None,
+            confidence=0.0,
+            years=None,
+            evidence=evidence,
+            reason="",
+            as_of=layout.as_of,
+            as_of_source=layout.as_of_source,
+        )
     return Seniority(
         level=level,
         confidence=max(0.05, min(1.0, confidence)),
         years=None if years is None else round(years, 1),
         evidence=evidence,
         reason=reason,
+        as_of=layout.as_of,
+        as_of_source=layout.as_of_source,
     )

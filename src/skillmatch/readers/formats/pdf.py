@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -201,6 +203,36 @@ def _page_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, flo
     return [line for _, _, line in lines]
 
 
+_PDF_DATE = re.compile(r"^\s*(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _pdf_date(value: Any) -> date | None:
+    """Read a PDF date ("D:20240901120000+02'00'") as a day; None when it is no date."""
+    raw = getattr(value, "name", value)
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1", "replace")
+    m = _PDF_DATE.match(raw) if isinstance(raw, str) else None
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _metadata_date(pdf: Any) -> tuple[date | None, str]:
+    """The day the PDF says it was last saved (ModDate, else CreationDate), and which it is."""
+    try:
+        info = pdf.metadata or {}
+    except Exception:  # metadata is a best effort: a broken /Info dict dates nothing
+        return None, ""
+    for key in ("ModDate", "CreationDate"):
+        day = _pdf_date(info.get(key))
+        if day is not None:
+            return day, f"metadata (PDF {key})"
+    return None, ""
+
+
 def _count_pages_lazily(pdf: Any, name: str, limits: Limits) -> int:
     """Count pages with pdfminer without building more than ``max_pdf_pages + 1`` of them."""
     from pdfminer.pdfpage import PDFPage
@@ -230,6 +262,7 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
                 n_pages = _count_pages_lazily(pdf, name, limits)
             if n_pages == 0:
                 raise EmptyDocumentError(name, "a PDF with no pages")
+            as_of, as_of_source = _metadata_date(pdf)
             for page_index, page in enumerate(pdf.pages):
                 if page_index:
                     builder.end_line()
@@ -279,4 +312,4 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
                 + " and no text; run OCR first (for example ocrmypdf)",
             )
         raise EmptyDocumentError(name, "no text in the PDF (only blank characters)")
-    return Extracted(text, builder.hidden, warnings)
+    return Extracted(text, builder.hidden, warnings, as_of, as_of_source or "given")
