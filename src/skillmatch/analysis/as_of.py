@@ -16,14 +16,33 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from skillmatch.analysis.dates import YearsClaim, find_dates, range_matches, ranges_from_matches
+from skillmatch.analysis.calendar_words import (
+    JOINER_PATTERN,
+    MONTH_PATTERN,
+    SEASON_PATTERN,
+    month_number,
+    season_month,
+)
+from skillmatch.analysis.dates import (
+    YearsClaim,
+    parse_range_date,
+    range_matches,
+    ranges_from_matches,
+)
 from skillmatch.text.scan import ScanText, as_scan_text
 
-__all__ = ["AS_OF_SOURCES", "DatePoint", "coerce_as_of", "infer_as_of", "latest_date"]
+__all__ = [
+    "AS_OF_SOURCES",
+    "DatePoint",
+    "coerce_as_of",
+    "find_dates",
+    "infer_as_of",
+    "latest_date",
+]
 
 AS_OF_SOURCES = ("given", "metadata", "text", "today")
 """The first word of ``Seniority.as_of_source``: who set the date that "Present" means."""
@@ -70,6 +89,57 @@ class DatePoint:
     end: int
     first: date
     last: date
+
+
+_YEAR_LITERALS = (re.compile(r"19[5-9]\d"), re.compile(r"20\d\d"))
+_POINT_PREFIX = re.compile(
+    rf"(?:(?<![^\W\d_])(?P<mon>{MONTH_PATTERN})\s*,?\s*{JOINER_PATTERN}"
+    rf"|(?<![^\W\d_])(?P<season>{SEASON_PATTERN})\s+"
+    r"|(?<![^\W\d_])q(?P<q>[1-4])\s*"
+    r"|(?<![\d/.])(?P<mm>0?[1-9]|1[0-2])\s*[/.]\s*)$",
+    re.IGNORECASE,
+)
+_PREFIX_CHARS = 24
+# A year alone followed by a plural noun counts things ("2000 stores", "2020 employees").
+_COUNTED_THINGS = re.compile(r"[^\S\n]+[^\W\d_A-Z]{2,}s(?![\w'’])")
+
+
+def find_dates(text: str | ScanText, *, as_of: date) -> Iterator[tuple[int, int, int, int]]:
+    """Yield ``(start, end, year, month)`` for every date ``text`` names; month 0 for a year alone.
+
+    Dates are a four-digit year with what may stand before it ("May 2023", "Q3 2019",
+    "03/2021", "Sommer"), and both ends of every range (so "Jan '21 - Mar '22" counts too).
+    A year alone followed by a plural noun ("2000 stores") is a number, not a date. Two-digit
+    years are read as of ``as_of``. In no particular order.
+    """
+    source = as_scan_text(text)
+    text = source.text
+    for literal in _YEAR_LITERALS:
+        for y in literal.finditer(text):
+            i, j = y.span()
+            if (i and text[i - 1].isdigit()) or (j < len(text) and text[j].isalnum()):
+                continue
+            prefix = _POINT_PREFIX.search(text, max(0, i - _PREFIX_CHARS), i)
+            year = int(y.group(0))
+            if prefix is None:
+                if _COUNTED_THINGS.match(text, j):
+                    continue
+                yield i, j, year, 0
+            elif prefix.group("mon"):
+                yield prefix.start(), j, year, month_number(prefix.group("mon"))
+            elif prefix.group("season"):
+                yield prefix.start(), j, year, season_month(prefix.group("season"))
+            elif prefix.group("q"):
+                yield prefix.start(), j, year, 3 * int(prefix.group("q"))
+            else:
+                yield prefix.start(), j, year, int(prefix.group("mm"))
+    for m in range_matches(source):
+        if not any(m.group(g) for g in ("bmon", "bseason", "bq", "bmm", "by", "open", "since")):
+            continue  # a lone number ("19960506" starts with one): the year scan decides
+        for p in ("a", "b"):
+            parsed = parse_range_date(m, p, as_of)
+            if parsed is not None:
+                yield m.start(), m.end(), parsed[0], parsed[1]
 
 
 def _point(year: int, month: int, start: int, end: int) -> DatePoint:

@@ -10,14 +10,24 @@ abbreviation ("sept.", "févr.") is always allowed; blanks in a phrase match any
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
+    "JOINER_PATTERN",
     "MONTHS",
+    "MONTH_PATTERN",
     "MONTH_YEAR_JOINERS",
     "OPEN_ENDS",
+    "OPEN_END_PATTERN",
     "RANGE_SEPARATORS",
     "SEASONS",
+    "SEASON_PATTERN",
     "SINCE",
+    "SINCE_PATTERN",
     "all_words",
+    "alternation",
+    "month_number",
+    "season_month",
 ]
 
 MONTHS: dict[str, dict[str, int]] = {
@@ -88,3 +98,33 @@ def all_words(table: dict[str, tuple[str, ...]] | dict[str, dict[str, int]]) -> 
     for entry in table.values():
         words.update(entry)
     return sorted(words, key=lambda w: (-len(w), w))
+
+
+def alternation(words: list[str]) -> str:
+    """Return a regex alternation of ``words`` as given; blanks in a phrase match any blanks."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_MONTH_NUMBER = {word: n for table in MONTHS.values() for word, n in table.items()}
+_SEASON_MONTH = {word: n for table in SEASONS.values() for word, n in table.items()}
+
+MONTH_PATTERN = rf"(?:{alternation(all_words(MONTHS))})(?![^\W\d_])\.?"
+"""Any month name or abbreviation of any language, a dot after it allowed."""
+SEASON_PATTERN = rf"(?:{alternation(all_words(SEASONS))})"
+"""Any season of any language."""
+JOINER_PATTERN = rf"(?:(?:{alternation(all_words(MONTH_YEAR_JOINERS))})\s+)?"
+"""What may stand between a month and its year, blanks after it included; may be empty."""
+SINCE_PATTERN = alternation(all_words(SINCE))
+"""Any word of :data:`SINCE`."""
+OPEN_END_PATTERN = alternation(all_words(OPEN_ENDS))
+"""Any word of :data:`OPEN_ENDS`."""
+
+
+def month_number(name: str) -> int:
+    """Return the month a name or abbreviation of :data:`MONTHS` means ("Sept." is 9)."""
+    return _MONTH_NUMBER[name.lower().rstrip(".")]
+
+
+def season_month(name: str) -> int:
+    """Return the month a season of :data:`SEASONS` starts its ranges in."""
+    return _SEASON_MONTH[name.lower()]
