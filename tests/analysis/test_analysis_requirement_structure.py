@@ -30,7 +30,8 @@ from skillmatch.analysis.requirement import group_alternatives, requirement_of
 )
 def test_preferred_heading_in_every_form(heading: str) -> None:
     posting = f"## Requirements\n- Python\n- SQL\n\n{heading}\n- Terraform\n- Rust\n"
-    for word, expected in (("Python", "required"), ("Terraform", "preferred"), ("Rust", "preferred")):
+    expected_of = {"Python": "required", "Terraform": "preferred", "Rust": "preferred"}
+    for word, expected in expected_of.items():
         start = posting.index(word)
         assert requirement_of(posting, start, start + len(word)) == expected, (heading, word)
 
@@ -55,8 +56,8 @@ def _groups(text: str, words: list[str]) -> list[list[str]]:
     [
         ("Experience with PyTorch or TensorFlow.", ["PyTorch", "TensorFlow"],
          [["PyTorch", "TensorFlow"]]),
-        ("Docker, Kubernetes and CI/CD; AWS or GCP.", ["Docker", "Kubernetes", "CI/CD", "AWS", "GCP"],
-         [["AWS", "GCP"]]),
+        ("Docker, Kubernetes and CI/CD; AWS or GCP.",
+         ["Docker", "Kubernetes", "CI/CD", "AWS", "GCP"], [["AWS", "GCP"]]),
         ("AWS/GCP/Azure experience", ["AWS", "GCP", "Azure"], [["AWS", "GCP", "Azure"]]),
         ("Cypress or Playwright for end-to-end tests", ["Cypress", "Playwright"],
          [["Cypress", "Playwright"]]),
