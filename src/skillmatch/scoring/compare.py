@@ -13,11 +13,8 @@ résumé never lowers its fit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
 
 from skillmatch.models import (
     CategoryFit,
@@ -27,16 +24,14 @@ from skillmatch.models import (
     MatchResult,
     NearMiss,
     Requirement,
-    SkillHit,
     level_rank,
 )
-from skillmatch.vocabulary import EDGE_WORDS
+from skillmatch.scoring.near_miss import NearMissIndex
 
 __all__ = ["FEW_SKILLS", "compare", "outside_taxonomy"]
 
 _REQUIRED_SHARE = 0.8
 _SKILL_PART = 0.9
-_WORD = re.compile(r"[^\s,;:()\[\]{}\"'“”‘’|•·]+")
 
 
 def _skill_part(required: Sequence[bool], preferred: Sequence[bool]) -> float:
@@ -108,53 +103,13 @@ def _seniority_part(gap: int | None) -> float:
     return 0.5 if gap == -1 else 0.0
 
 
-def _near_miss(
-    text: str, hit: SkillHit, score_cutoff: float, blocked: Sequence[tuple[int, int]] = ()
-) -> NearMiss | None:
-    # A pattern's evidence is single words of described work ("cut", "latency"): no target.
-    targets = {m.text.lower() for m in hit.mentions if m.text.strip() and m.method != "pattern"}
-    targets |= {hit.skill_id.replace("-", " ").lower(), hit.name.lower()}
-    phrases: dict[str, tuple[int, int]] = {}
-    for line in re.finditer(r"[^\n]+", text):
-        words = [
-            (line.start() + w.start(), line.start() + w.end())
-            for w in _WORD.finditer(line.group(0))
-        ]
-        for i in range(len(words)):
-            for n in range(1, 5):
-                if i + n > len(words):
-                    break
-                start, end = words[i][0], words[i + n - 1][1]
-                phrase = text[start:end].strip(".!?-–—/")
-                edges = phrase.lower().split()
-                if phrase and edges[0] not in EDGE_WORDS and edges[-1] not in EDGE_WORDS:
-                    start = text.index(phrase, start)
-                    # words the résumé negates or gives to another party are no near miss
-                    if any(s < start + len(phrase) and start < e for s, e in blocked):
-                        continue
-                    phrases.setdefault(phrase.lower(), (start, start + len(phrase)))
-    if not phrases:
-        return None
-    best: tuple[float, str] | None = None
-    for target in targets:
-        found = process.extractOne(
-            target, list(phrases), scorer=fuzz.ratio, score_cutoff=score_cutoff * 100
-        )
-        if found is not None and (best is None or found[1] > best[0]):
-            best = (found[1], found[0])
-    if best is None:
-        return None
-    start, end = phrases[best[1]]
-    return NearMiss(
-        skill_id=hit.skill_id,
-        phrase=text[start:end],
-        start=start,
-        end=end,
-        score=round(best[0] / 100.0, 3),
-    )
-
-
-def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8) -> Comparison:
+def compare(
+    resume: MatchResult,
+    job: MatchResult,
+    *,
+    score_cutoff: float = 0.8,
+    near_misses: bool = True,
+) -> Comparison:
     """Say how well a résumé fits a job posting (the module docstring says how it is scored).
 
     Per category of the job's skills: required and preferred skills covered and missing, and
@@ -162,9 +117,12 @@ def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8)
     required; a "negated" one is ignored. A group of alternatives is missing only when the
     résumé shows none of them; ``groups`` says which one satisfied each. For each missing skill,
     the résumé phrase of one to four words closest to the job's wording of it (``fuzz.ratio``
-    on lowercased text) is reported when its score reaches ``score_cutoff``; words the résumé
-    negates or gives to someone else are no near miss. The résumé's warnings are carried over,
-    and a job with fewer than three taxonomy skills flags the comparison ``outside-taxonomy``.
+    on lowercased text) is reported when its score reaches ``score_cutoff``
+    (:mod:`skillmatch.scoring.near_miss`); words the résumé negates or gives to someone else
+    are no near miss. ``near_misses=False`` skips that search and leaves ``near_misses`` empty,
+    for callers that show only the scores and the missing skills (a batch writing CSV rows).
+    The résumé's warnings are carried over, and a job with fewer than three taxonomy skills
+    flags the comparison ``outside-taxonomy``.
     """
     have = set(resume.skill_ids)
     asked = [h for h in job.skills if h.requirement != "negated"]
@@ -220,12 +178,9 @@ def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8)
         if s not in required_missing
     ]
     near: list[NearMiss] = []
-    blocked = [(m.start, m.end) for m in resume.excluded]
-    for h in asked:
-        if h.skill_id in required_missing or h.skill_id in preferred_missing:
-            miss = _near_miss(resume.text, h, score_cutoff, blocked)
-            if miss is not None:
-                near.append(miss)
+    if near_misses:
+        missing = [h.skill_id for h in asked if h.skill_id in required_missing + preferred_missing]
+        near = _near_misses(resume, job, missing, score_cutoff)
     flags = list(resume.warnings)
     if len(asked) < FEW_SKILLS:
         flags.append(outside_taxonomy(len(asked)))
@@ -249,6 +204,22 @@ def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8)
             if u.group
         ],
     )
+
+
+def _near_misses(
+    resume: MatchResult, job: MatchResult, missing: list[str], score_cutoff: float
+) -> list[NearMiss]:
+    """The near misses of the missing skills, never in words the résumé negates or gives to
+    another party ("No tengo experiencia con Kubernetes" is no near miss of Kubernetes)."""
+    blocked = [(m.start, m.end) for m in resume.excluded]
+    text = resume.text
+    if blocked:
+        chars = list(text)
+        for start, end in blocked:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)  # blanked, so no phrase holds those words; offsets unchanged
+    found = NearMissIndex.for_job(job).find(text, missing, score_cutoff=score_cutoff)
+    return [n for n in found if not any(s < n.end and n.start < e for s, e in blocked)]
 
 
 FEW_SKILLS = 3
