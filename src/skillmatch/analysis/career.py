@@ -32,8 +32,21 @@ if TYPE_CHECKING:
 
 __all__ = ["EntryCue", "StudyPeriod", "during_studies", "entry_cues", "study_periods"]
 
-# A study period named by one year ("Juris Doctor, 2014") is taken to be the two years before it.
-_SINGLE_YEAR_STUDY = 2
+# A study named by its year alone ran from the end of the one before it when that is this near.
+_NEAR_YEARS = 5
+_USUAL_YEARS = (
+    (re.compile(r"ph\.?\s?d|doctor(?!\s+of\s+law)", re.I), 4),
+    (re.compile(r"juris|j\.?\s?d\.|ll\.?\s?b", re.I), 3),
+    (re.compile(r"master|m\.|mba|postgraduate|ll\.?\s?m", re.I), 2),
+    (re.compile(r"bachelor|b\.|bba|undergraduate|honou?rs", re.I), 4),
+)
+
+
+def _usual_years(degree: str) -> int:
+    """How long a degree usually takes, by its name (two years when the name does not say)."""
+    return next((years for pattern, years in _USUAL_YEARS if pattern.match(degree)), 2)
+
+
 _LONGEST_STUDY_DAYS = 7 * 365
 # A job held mostly within a study period is a job during studies.
 _DURING_SHARE = 0.5
@@ -73,7 +86,8 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
     """Return the full-time study periods of a résumé, in text order.
 
     Dated education ranges ("BSc, 2016 - 2020"), and single years beside a degree in an
-    education section ("Juris Doctor, 2014": the two years before it). Part-time, executive,
+    education section ("Juris Doctor, 2014": from the end of the study before it, when near,
+    else for the degree's usual length). Part-time, executive,
     distance and online studies are left out: a person works beside them.
     """
     text = layout.text
@@ -94,6 +108,9 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
         periods.append(
             StudyPeriod(rng.begin, min(rng.finish, layout.as_of), ongoing, rng.start, rng.end)
         )
+    # Single years beside a degree ("Juris Doctor, 2014"): the study ran from the end of the
+    # one before it, when that is near, else for the degree's usual length.
+    graduations: list[tuple[int, int, int, int]] = []
     for section in layout.sections:
         if section.kind != "education":
             continue
@@ -106,12 +123,18 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
                 continue  # a graduation to come is a study going on: its cue says so
             seen.add(start)
             line = layout.shape.lines.line(layout.shape.lines.number(start))
-            if _PART_TIME_STUDY.search(text, *line) or not _DEGREE.search(text, *line):
+            degree = _DEGREE.search(text, *line)
+            if _PART_TIME_STUDY.search(text, *line) or degree is None:
                 continue  # a certificate or a course, not years of full-time study
-            begin = date(year - _SINGLE_YEAR_STUDY, 1, 1)
-            finish = min(date(year, 12, 31), layout.as_of)
-            if begin < finish:
-                periods.append(StudyPeriod(begin, finish, False, start, end))
+            graduations.append((year, start, end, _usual_years(degree.group(0))))
+    ends = sorted([p.finish.year for p in periods] + [g[0] for g in graduations])
+    for year, start, end, usual in graduations:
+        before = [y for y in ends if year - _NEAR_YEARS <= y < year]
+        first = max(before) if before else year - usual
+        # a year alone runs mid-year to mid-year, as year ranges do ("2016 - 2019")
+        begin, finish = date(first, 7, 1), min(date(year, 7, 1), layout.as_of)
+        if begin < finish:
+            periods.append(StudyPeriod(begin, finish, False, start, end))
     return sorted(periods, key=lambda p: p.start)
 
 
