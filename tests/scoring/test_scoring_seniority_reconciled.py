@@ -192,27 +192,6 @@ def test_title_of_the_latest_role_decides_without_years() -> None:
     assert "latest title says senior" in result.reason
 
 
-def test_progression_signals_alone_are_never_senior() -> None:
-    from skillmatch.models import Mention
-
-    text = "Led a team of engineers and set the technical strategy."
-    signals = [
-        Mention(skill_id="team-leadership", start=0, end=10, text="Led a team", matched="x",
-                method="pattern", score=0.8),
-        Mention(skill_id="technology-strategy", start=35, end=53, text="technical strategy",
-                matched="x", method="pattern", score=0.8),
-    ]  # fmt: skip
-    levels = {"team-leadership": "senior", "technology-strategy": "senior"}
-    result = estimate_seniority(
-        text,
-        RULES,
-        kind="resume",
-        signals=signals,
-        signal_levels=levels,  # type: ignore[arg-type]
-    )
-    assert (result.level, result.confidence <= 0.3) == ("mid", True)
-
-
 def test_a_resume_that_lost_its_line_breaks_is_read_by_its_run_in_headings() -> None:
     text = (
         "Priya Kumar Pune Maharashtra Email me on Indeed Willing to relocate Anywhere "
