@@ -23,7 +23,11 @@ from datetime import date, datetime
 from skillmatch.analysis.calendar_words import (
     JOINER_PATTERN,
     MONTH_PATTERN,
+    OPEN_END_PATTERN,
+    RANGE_SEPARATORS,
     SEASON_PATTERN,
+    all_words,
+    alternation,
     month_number,
     season_month,
 )
@@ -100,8 +104,12 @@ _POINT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _PREFIX_CHARS = 24
-# A year alone followed by a plural noun counts things ("2000 stores", "2020 employees").
-_COUNTED_THINGS = re.compile(r"[^\S\n]+[^\W\d_A-Z]{2,}s(?![\w'’])")
+# A year alone followed by a plural noun counts things ("2000 stores", "2020 employees"); a word
+# of a date range ("bis", "hasta") is no noun.
+_COUNTED_THINGS = re.compile(
+    rf"[^\S\n]+(?!(?:{alternation(all_words(RANGE_SEPARATORS))}|{OPEN_END_PATTERN})(?![\w'’]))"
+    r"[^\W\d_A-Z]{2,}s(?![\w'’])"
+)
 
 
 def find_dates(text: str | ScanText, *, as_of: date) -> Iterator[tuple[int, int, int, int]]:
