@@ -26,6 +26,7 @@ demo: $(RUNTIME)
 	@mkdir -p out
 	$(BIN)/skillmatch score --job $(JOB) examples/resumes --out out/ranked.csv --html out/summary.html
 	$(BIN)/skillmatch report examples/resumes/diego_ramirez_mid.pdf --job $(JOB) -o out/report.html
+	$(BIN)/skillmatch compare examples/resumes/diego_ramirez_mid.pdf $(JOB)
 	@echo "Open out/summary.html in a browser. To type 'skillmatch' yourself: . $(VENV)/bin/activate"
 
 test: $(DEV)

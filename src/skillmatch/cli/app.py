@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -23,6 +24,7 @@ from skillmatch.cli.documents import (
 )
 from skillmatch.cli.options import (
     CONTEXT,
+    AsOfOption,
     Command,
     IdColumnOption,
     KindCheckOption,
@@ -36,6 +38,7 @@ from skillmatch.cli.options import (
     WorkersOption,
     check_single_file,
     make_matcher,
+    parse_as_of,
 )
 from skillmatch.cli.output import handle_errors
 from skillmatch.cli.serve import serve_command
@@ -112,6 +115,7 @@ def match_command(
     resume: ResumeOption = False,
     quiet: QuietOption = False,
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Find skills, coverage and seniority in each input and print them (or write --out rows).
 
@@ -121,6 +125,7 @@ def match_command(
     from skillmatch.errors import SkillmatchError
     from skillmatch.readers import iter_documents
 
+    day = parse_as_of(as_of)
     if out is not None:
         _check_out(out)
         with handle_errors():
@@ -136,6 +141,7 @@ def match_command(
             timeout=timeout,
             text_column=text_column,
             id_column=id_column,
+            as_of=day,
         )
         return
     if resume or workers != 1:
@@ -149,7 +155,7 @@ def match_command(
                 failed += 1
                 typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
                 continue
-            result = matcher.match_document(doc)
+            result = matcher.match_document(doc, as_of=day)
             if fmt is TableOrJsonl.table:
                 typer.echo(format_result(result, source=doc.source))
             elif fmt is TableOrJsonl.jsonl:
@@ -192,6 +198,7 @@ def _run_batch_command(
     text_column: str,
     id_column: str,
     keep: bool = True,
+    as_of: date | None = None,
 ) -> BatchSummary:
     """Run a batch into ``out``: a progress bar on a terminal, failures and a summary on stderr."""
     import sys
@@ -223,6 +230,7 @@ def _run_batch_command(
             text_column=text_column,
             id_column=id_column,
             on_row=on_row,
+            as_of=as_of,
         )
     if not quiet:
         resumed = f", {summary.skipped} already done" if summary.skipped else ""
@@ -282,6 +290,7 @@ def score_command(
     text_column: TextColumnOption = "text",
     id_column: IdColumnOption = "id",
     kind_check: KindCheckOption = True,
+    as_of: AsOfOption = None,
 ) -> None:
     """Rank résumés against a job posting: one row per input, failed inputs included.
 
@@ -299,6 +308,7 @@ def score_command(
     elif resume:
         raise typer.BadParameter("--resume needs --out PATH.csv|.jsonl", param_hint="--resume")
     check_single_file(job, "--job", instead="score ranks many résumés against one job.")
+    day = parse_as_of(as_of)
     with handle_errors():
         job_doc = read_document(job)  # before the matcher, which takes a while to build
     if kind_check:
@@ -312,7 +322,7 @@ def score_command(
             )
     with handle_errors():
         matcher = make_matcher(taxonomy)
-        job_result = matcher.match_document(job_doc, kind="job")
+        job_result = matcher.match_document(job_doc, kind="job", as_of=day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -327,6 +337,7 @@ def score_command(
             text_column=text_column,
             id_column=id_column,
             keep=out is not None,
+            as_of=day,
         )
         if top:
             head: list[dict[str, Any]] = []

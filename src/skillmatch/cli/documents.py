@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from skillmatch.cli.options import (
+    AsOfOption,
     IdColumnOption,
     KindCheckOption,
     ListFormatOption,
@@ -21,6 +22,7 @@ from skillmatch.cli.options import (
     check_kinds,
     check_single_file,
     make_matcher,
+    parse_as_of,
 )
 from skillmatch.cli.output import handle_errors, write_output
 
@@ -33,6 +35,7 @@ def compare_command(
     fmt: OneFormatOption = TableOrJson.table,
     taxonomy: TaxonomyOption = None,
     kind_check: KindCheckOption = True,
+    as_of: AsOfOption = None,
 ) -> None:
     """Compare a résumé with a job posting: fit, skills covered and missing, level, flags.
 
@@ -44,14 +47,15 @@ def compare_command(
 
     check_single_file(resume, "RESUME", instead=_FOLDER_HINT)
     check_single_file(job, "JOB", instead=_FOLDER_HINT)
+    day = parse_as_of(as_of)
     with handle_errors():
         resume_doc, job_doc = read_document(resume), read_document(job)
     if kind_check:
         check_kinds(resume_doc, job_doc, resume_hint="RESUME", job_hint="JOB")
     with handle_errors():
         matcher = make_matcher(taxonomy)
-        resume_result = matcher.match_document(resume_doc, kind="resume")
-        job_result = matcher.match_document(job_doc, kind="job")
+        resume_result = matcher.match_document(resume_doc, kind="resume", as_of=day)
+        job_result = matcher.match_document(job_doc, kind="job", as_of=day)
         comparison = compare(resume_result, job_result)
     if fmt is TableOrJson.json:
         typer.echo(comparison.model_dump_json(indent=2))
@@ -74,6 +78,7 @@ def screen_command(
     taxonomy: TaxonomyOption = None,
     text_column: TextColumnOption = "text",
     id_column: IdColumnOption = "id",
+    as_of: AsOfOption = None,
 ) -> None:
     """Screen job postings: level sought with evidence, required and preferred skills, role.
 
@@ -83,6 +88,7 @@ def screen_command(
     from skillmatch.errors import SkillmatchError
     from skillmatch.readers import iter_documents
 
+    day = parse_as_of(as_of)
     failed = 0
     collected: list[dict[str, Any]] = []
     with handle_errors():
@@ -92,7 +98,7 @@ def screen_command(
                 failed += 1
                 typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
                 continue
-            data = screen_json(matcher.match_document(doc, kind="job"), doc.source)
+            data = screen_json(matcher.match_document(doc, kind="job", as_of=day), doc.source)
             if fmt is TableOrJsonl.table:
                 typer.echo(format_screen(data, matcher.taxonomy))
             elif fmt is TableOrJsonl.jsonl:
@@ -127,6 +133,7 @@ def report_command(
         typer.Option("--title", metavar="TEXT", help="Title of the page.", show_default=False),
     ] = None,
     kind_check: KindCheckOption = True,
+    as_of: AsOfOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
     from skillmatch.readers import read_document
@@ -136,6 +143,7 @@ def report_command(
     check_single_file(doc, "DOC", instead="To report on a folder: skillmatch score --html.")
     if job is not None:
         check_single_file(job, "--job")
+    day = parse_as_of(as_of)
     with handle_errors():
         resume_doc = read_document(doc)
         job_doc = read_document(job) if job is not None else None
@@ -144,11 +152,11 @@ def report_command(
     with handle_errors():
         matcher = make_matcher(taxonomy)
         if job_doc is None:
-            result = matcher.match_document(resume_doc)
+            result = matcher.match_document(resume_doc, as_of=day)
             page = render_report(result, title=title)
         else:
-            result = matcher.match_document(resume_doc, kind="resume")
-            job_result = matcher.match_document(job_doc, kind="job")
+            result = matcher.match_document(resume_doc, kind="resume", as_of=day)
+            job_result = matcher.match_document(job_doc, kind="job", as_of=day)
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:

@@ -108,6 +108,12 @@ def format_comparison(
         ):
             if ids:
                 lines.append(f"    {label}: {', '.join(names.get(i, i) for i in ids)}")
+    for group in comparison.groups:  # "PyTorch or TensorFlow": any one meets it
+        met = names.get(group.satisfied_by or "", group.satisfied_by)
+        lines.append(
+            f"  alternative: {' or '.join(names.get(i, i) for i in group.skill_ids)}"
+            f" ({group.requirement}): {f'met by {met}' if met else 'missing'}"
+        )
     for miss in comparison.near_misses:
         lines.append(
             f"  near miss: {names.get(miss.skill_id, miss.skill_id)} ~ {miss.phrase!r}"

@@ -7,6 +7,7 @@ answer without loading the library.
 from __future__ import annotations
 
 import enum
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -108,6 +109,16 @@ TimeoutOption = Annotated[
         show_default=False,
     ),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="The day the texts were written (what 'Present' means); default: a record's as_of"
+        " column, else the file's own date, else the latest date the text names, else today.",
+        show_default=False,
+    ),
+]
 KindCheckOption = Annotated[
     bool,
     typer.Option(
@@ -116,6 +127,18 @@ KindCheckOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """Read ``--as-of``; a bad date is a usage error (exit 2) that says how to write it."""
+    from skillmatch.analysis import coerce_as_of
+
+    try:
+        return coerce_as_of(value, caller="--as-of")
+    except TypeError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
+        ) from None
 
 
 def make_matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:

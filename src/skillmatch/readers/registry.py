@@ -63,9 +63,7 @@ def read_document(
     name = os.fspath(path)
     p = Path(path)
     reader = _reader_for(name)
-    data = _read_bytes(p, name, limits)
-    text, hidden, warnings = reader(data, name, limits)
-    return make_document(id or name, text, name, None, hidden, warnings, limits)
+    return _document(reader, _read_bytes(p, name, limits), name, limits, id)
 
 
 def read_bytes(
@@ -84,8 +82,21 @@ def read_bytes(
     limits.check("max_file_bytes", len(data), path=name, what="file size (bytes)")
     if not data:
         raise EmptyDocumentError(name, "empty file (0 bytes)")
-    text, hidden, warnings = reader(data, name, limits)
-    return make_document(id or name, text, name, None, hidden, warnings, limits)
+    return _document(reader, data, name, limits, id)
+
+
+def _document(reader: Reader, data: bytes, name: str, limits: Limits, id: str | None) -> Document:
+    read = reader(data, name, limits)
+    return make_document(
+        id or name,
+        read.text,
+        name,
+        read.as_of,
+        read.hidden,
+        read.warnings,
+        limits,
+        as_of_source=read.as_of_source,
+    )
 
 
 def _reader_for(name: str) -> Reader:
