@@ -27,7 +27,7 @@ def test_summary_names_required_skills_and_gives_no_level_without_skills(tmp_pat
     out = tmp_path / "ranked.csv"
     run_batch([tmp_path / "nurse.txt", tmp_path / "ana.txt"], out, matcher=matcher, job=job)
     nurse_alone = matcher.match(NURSE, kind="resume")
-    assert nurse_alone.skills == [] and nurse_alone.seniority.level == "senior"
+    assert nurse_alone.skills == []  # years as a nurse, whatever level they read as
 
     rows = {r.file: r for r in summary_rows(out, matcher.taxonomy, job=job)}
     ana, nurse = rows[str(tmp_path / "ana.txt")], rows[str(tmp_path / "nurse.txt")]
@@ -40,4 +40,5 @@ def test_summary_names_required_skills_and_gives_no_level_without_skills(tmp_pat
     page = html.read_text(encoding="utf-8")
     body = re.findall(r"<tr[^>]*>(.*?)</tr>", page[page.index("<tbody>") :], re.S)
     nurse_row = next(r for r in body if "nurse.txt" in r)
-    assert "Senior" not in nurse_row and "no skill of the taxonomy found" in nurse_row
+    assert "no skill of the taxonomy found" in nurse_row
+    assert not any(name in nurse_row for name in ("Entry", "Mid", "Senior"))

@@ -465,20 +465,10 @@ class Taxonomy(_Strict):
     def json_schema(cls) -> dict[str, Any]:
         """Return the JSON Schema of the taxonomy format, for editors and validators."""
         schema = cls.model_json_schema()
-        # An alias may be written as a plain string (``Alias._from_string``): say so, or the
-        # schema would refuse the files that ``taxonomy build`` writes.
-        plain_or_alias = {"anyOf": [{"type": "string", "minLength": 1}, {"$ref": "#/$defs/Alias"}]}
-
-        def allow_plain_aliases(node: Any) -> Any:
-            if isinstance(node, dict):
-                if node == {"$ref": "#/$defs/Alias"}:
-                    return plain_or_alias
-                return {key: allow_plain_aliases(value) for key, value in node.items()}
-            if isinstance(node, list):
-                return [allow_plain_aliases(value) for value in node]
-            return node
-
-        schema = allow_plain_aliases(schema)
+        # An alias may be a plain string (``Alias._from_string``), as ``taxonomy build`` writes.
+        ref = '{"$ref": "#/$defs/Alias"}'
+        plain = '{"anyOf": [{"type": "string", "minLength": 1}, ' + ref + "]}"
+        schema = json.loads(json.dumps(schema).replace(ref, plain))
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = "skillmatch taxonomy"
         return schema
