@@ -25,6 +25,7 @@ _WORDS = st.sampled_from(
         "Q3", "Summer", "12.", "19960506",
     ]
 )  # fmt: skip
+_DATE_PREFIXES = ("Q3", "Summer", "12.")
 _DATES = st.tuples(
     st.sampled_from(_MONTHS + [("", 0)] * 4), st.integers(min_value=1960, max_value=2032)
 )
@@ -39,7 +40,10 @@ def _dated_texts(draw: st.DrawFn) -> tuple[str, list[date]]:
         if draw(st.booleans()):
             (name, month), year = draw(_DATES)
             parts.append(f" {name} {year} " if name else f" {year} ")
-            named.append(date(year, month or 1, 1))
+            # A year alone right after "Q3", "Summer" or "12." is that quarter, season or month
+            # (perhaps after today): the generator does not know which day it names.
+            if name or not parts[:-1] or parts[-2] not in _DATE_PREFIXES:
+                named.append(date(year, month or 1, 1))
         else:
             parts.append(draw(_WORDS))
     return "".join(parts), named
