@@ -44,6 +44,7 @@ def test_years_claim_reads_every_form(phrase: str, years: float) -> None:
     [
         "Built a 5-year diabetes risk model.",
         "Our founder is 20 years old.",
+        "Taught a class of 3 year olds.",
         "We moved offices 3 years ago.",
         "Top sales agent three years running.",
         "Contract: 3 months, remote.",
@@ -73,6 +74,19 @@ def test_years_claim_ignores_durations_that_are_not_experience(text: str) -> Non
         ("September 2017 onwards", date(2017, 9, 1), AS_OF),
         ("May 2010 - till date", date(2010, 5, 1), AS_OF),
         ("Jan 2010-Sept 2013", date(2010, 1, 1), date(2013, 10, 1)),
+        # a month joined to its year, with a day, quoted years, full numeric dates, "/"
+        ("May/2008 - May/2016", date(2008, 5, 1), date(2016, 6, 1)),
+        ("Jan-2014 to Jun-2015", date(2014, 1, 1), date(2015, 7, 1)),
+        ("Dec' 2015 to Sept' 2016", date(2015, 12, 1), date(2016, 10, 1)),
+        ("Feb '2011-June 2014", date(2011, 2, 1), date(2014, 7, 1)),
+        ("01st Oct 2015 - till date", date(2015, 10, 1), AS_OF),
+        ("5th October, 2015 till date", date(2015, 10, 1), AS_OF),
+        ("June 30, 2019 - Present", date(2019, 6, 1), AS_OF),
+        ("18/06/2014 - Present", date(2014, 6, 1), AS_OF),
+        ("04-09-2003 to 19-12-2007", date(2003, 4, 1), date(2008, 1, 1)),
+        ("8/1/2008 - 1/1/2012", date(2008, 8, 1), date(2012, 2, 1)),
+        ("Feb 2011/Now", date(2011, 2, 1), AS_OF),
+        ("2015/2016", date(2015, 7, 1), date(2016, 7, 1)),
         # German
         ("März 2018 bis heute", date(2018, 3, 1), AS_OF),
         ("seit 04/2021", date(2021, 4, 1), AS_OF),
@@ -103,7 +117,17 @@ def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> 
     assert (found.begin, found.finish) == (begin, finish)
 
 
-@pytest.mark.parametrize("text", ["Graduated in 2019.", "Founded 1994", "2019-03 release"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Graduated in 2019.",
+        "Founded 1994",
+        "2019-03 release",
+        "Call 123-345-7890",
+        "32/13/2019 - 01/01/2020",
+        "June 2019",
+    ],
+)
 def test_date_range_needs_two_ends(text: str) -> None:
     assert find_date_ranges(text, as_of=AS_OF) == []
 

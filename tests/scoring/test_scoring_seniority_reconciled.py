@@ -151,6 +151,18 @@ def test_jobs_held_while_studying_full_time_do_not_count() -> None:
     assert [e.text for e in held] == ["Jan 2019 - Jan 2021"]
 
 
+def test_a_degree_under_its_date_in_a_column_of_dates_is_a_study() -> None:
+    # the dates stand in a column of their own; the degree is on the line below its date
+    text = (
+        "EDUCATION\nJune 2024\nNorthwestern University, Evanston, IL\n"
+        "Master of Science in Higher Education\n\n"
+        "EXPERIENCE\nAlumni Career Mentor, July 2022 - Present\n"
+    )
+    result = _resume(text)
+    assert result.level == "entry"
+    assert "1 role(s) held while studying left out" in result.reason
+
+
 def test_a_job_beside_part_time_studies_counts() -> None:
     text = (
         "EXPERIENCE\nData Engineer, Acme, Jan 2019 - Dec 2023\n\n"

@@ -114,17 +114,26 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
     for section in layout.sections:
         if section.kind != "education":
             continue
-        for start, end, year, _month in find_dates(
-            ScanText(text[: section.end]), as_of=layout.as_of
-        ):
-            if start < section.start or any(s <= start < e for s, e in covered):
+        found = [
+            d
+            for d in find_dates(ScanText(text[: section.end]), as_of=layout.as_of)
+            if d[0] >= section.start
+        ]
+        for i, (start, end, year, _month) in enumerate(found):
+            if any(s <= start < e for s, e in covered):
                 continue
             if year > layout.as_of.year or start in seen:
                 continue  # a graduation to come is a study going on: its cue says so
             seen.add(start)
-            line = layout.shape.lines.line(layout.shape.lines.number(start))
-            degree = _DEGREE.search(text, *line)
-            if _PART_TIME_STUDY.search(text, *line) or degree is None:
+            entry = layout.shape.lines.line(layout.shape.lines.number(start))
+            degree = _DEGREE.search(text, *entry)
+            if degree is None:
+                # a column of dates: the degree stands on the lines around its date
+                floor = found[i - 1][1] if i else section.start
+                ceiling = found[i + 1][0] if i + 1 < len(found) else section.end
+                entry = _lines_around(layout, start, floor, ceiling)
+                degree = _DEGREE.search(text, *entry)
+            if _PART_TIME_STUDY.search(text, *entry) or degree is None:
                 continue  # a certificate or a course, not years of full-time study
             graduations.append((year, start, end, _usual_years(degree.group(0))))
     ends = sorted([p.finish.year for p in periods] + [g[0] for g in graduations])
@@ -136,6 +145,18 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
         if begin < finish:
             periods.append(StudyPeriod(begin, finish, False, start, end))
     return sorted(periods, key=lambda p: p.start)
+
+
+_AROUND_LINES = 2
+
+
+def _lines_around(layout: TextLayout, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
+    """The lines around ``pos`` (two either side), within ``floor`` and ``ceiling``."""
+    lines = layout.shape.lines
+    number = lines.number(pos)
+    first = max(0, number - _AROUND_LINES)
+    last = min(len(lines.starts) - 1, number + _AROUND_LINES)
+    return max(floor, lines.line(first)[0]), min(ceiling, lines.line(last)[1])
 
 
 def during_studies(role: Role, periods: Sequence[StudyPeriod]) -> bool:

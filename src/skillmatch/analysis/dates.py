@@ -110,7 +110,7 @@ _LABELLED_RE = re.compile(
 )
 # Words right after "N years" that make it something other than experience.
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"^\W{0,3}(?:old|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
+    r"^\W{0,3}(?:olds?|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
     r"contract|warranty|guarantee|degree|programme|program|course|plan|roadmap|"
     r"remote|fixed|term|cliff|vesting|vest|lease|subscription|membership|licen[cs]e|"
     r"commitment|anniversary|retention|probation|notice|sabbatical|leave)\b",
@@ -290,10 +290,18 @@ def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH = MONTH_PATTERN
+_DAY = r"(?:[0-2]?\d|3[01])(?!\d)(?:st|nd|rd|th)?"
+# A month with its year ("May 2019", "May/2019", "Jan-2014", "Dec' 2015", "Feb '2011"), a day
+# either side of the month or not ("5th October, 2015", "June 30, 2019"); a full numeric date
+# ("04-09-2003", "2/1/2012": the month is the first number unless it is over 12, the day the
+# other); a season, a quarter, a month number ("03/2015") or a year.
 _DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*{JOINER_PATTERN}(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
+    rf"(?:(?:{_DAY}\s+)?(?P<{{p}}mon>{_MONTH})['’]?(?:\s+{_DAY}\s*,?)?\s*[,/-]?\s*"
+    rf"{JOINER_PATTERN}(?P<{{p}}mony>['’]?{_YEAR}|['’]\d\d)"
     rf"|(?P<{{p}}season>{SEASON_PATTERN})\s+(?P<{{p}}seasy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
+    rf"|(?P<{{p}}d1>[0-3]?\d)(?P<{{p}}ds>[/.-])(?P<{{p}}d2>[0-3]?\d)(?P={{p}}ds)"
+    rf"(?P<{{p}}dy>{_YEAR})(?!\d)"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR}|\d\d(?![\d/.]))"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
@@ -301,7 +309,7 @@ _OPEN = rf"(?P<open>{OPEN_END_PATTERN})(?![\w'’])"
 # English separators may touch the dates ("2016to2018"), as they always could; the others need a
 # blank before them, since some are one letter ("a", "à").
 _SEP = (
-    r"(?:\s*(?:-|–|—|−|~)\s*"
+    r"(?:\s*(?:-|–|—|−|~|/)\s*"
     rf"|\s*(?:{alternation(list(RANGE_SEPARATORS['en']))})\s*"
     rf"|\s+(?:{alternation(all_words(RANGE_SEPARATORS))})(?![\w'’])\s*|\s{{2,}})"
 )
@@ -363,9 +371,15 @@ def parse_range_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] |
     """Return (year, month) for the date named ``p`` in the match; month 0 means year only."""
     if m.group(p + "mon"):
         month = month_number(m.group(p + "mon"))
-        ytok = m.group(p + "mony")
-        year = _two_digit_year(ytok, as_of) if len(ytok) == 3 else int(ytok)
+        ytok = m.group(p + "mony").lstrip("'’")
+        year = _two_digit_year(ytok, as_of) if len(ytok) == 2 else int(ytok)
         return year, month
+    if m.group(p + "d1"):
+        first, second = int(m.group(p + "d1")), int(m.group(p + "d2"))
+        month, day = (second, first) if first > 12 else (first, second)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return int(m.group(p + "dy")), month
     if m.group(p + "season"):
         return int(m.group(p + "seasy")), season_month(m.group(p + "season"))
     if m.group(p + "q"):
