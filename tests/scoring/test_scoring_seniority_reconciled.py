@@ -163,6 +163,51 @@ def test_a_degree_under_its_date_in_a_column_of_dates_is_a_study() -> None:
     assert "1 role(s) held while studying left out" in result.reason
 
 
+@pytest.mark.parametrize("heading", ["Academic Positions", "Academic Appointments"])
+def test_academic_positions_are_work_not_studies(heading: str) -> None:
+    text = (
+        "EDUCATION\nPh.D. Political Science, University of Southern California, 1991\n\n"
+        f"{heading.upper()}\nProfessor of Political Science, State University, 1999 - present\n"
+        "Assistant Professor, State University, 1991 - 1999\n"
+    )
+    result = _resume(text)
+    assert result.level == "senior"
+    assert "held while studying" not in result.reason
+
+
+def test_a_post_at_a_school_for_over_ten_years_is_no_study() -> None:
+    text = (
+        "EXPERIENCE\nConsultant, Acme Analytics, 2005 - 2015\n\n"
+        "ACADEMIC\nLecturer, University of Verona, 2000 - present\n"
+    )
+    result = _resume(text)
+    assert result.level == "senior"
+    assert "held while studying" not in result.reason
+
+
+def test_in_house_training_in_the_education_section_is_no_study() -> None:
+    text = (
+        "Summary: 9 years of experience in advertising.\n"
+        "EXPERIENCE\n2016 - Present: Print Copywriter, Saatchi & Saatchi\n"
+        "EDUCATION\n2016 - Present: In house training on web copywriting\n"
+        "2010 - 2014: Bachelor of Arts in Journalism, University of Idaho\n"
+    )
+    result = _resume(text)
+    assert result.level == "senior"
+    assert "held while studying" not in result.reason
+
+
+def test_years_stated_that_only_jobs_held_while_studying_explain_are_entry() -> None:
+    text = (
+        "Summary: 2 years of experience in IT support.\n\n"
+        "EXPERIENCE\nLab Monitor, City College, 2022 - 2024\n\n"
+        "EDUCATION\nComputer Systems Diploma, City College, 2022 - 2024\n"
+    )
+    result = _resume(text)
+    assert result.level == "entry"
+    assert "'2 years' are the jobs held while studying" in result.reason
+
+
 def test_a_job_beside_part_time_studies_counts() -> None:
     text = (
         "EXPERIENCE\nData Engineer, Acme, Jan 2019 - Dec 2023\n\n"

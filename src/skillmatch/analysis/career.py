@@ -48,6 +48,8 @@ def _usual_years(degree: str) -> int:
 
 
 _LONGEST_STUDY_DAYS = 7 * 365
+# Ten years at a school is a post there (a professor's, read as a study), not full-time studies.
+_NO_STUDY_DAYS = 10 * 365
 # A job held mostly within a study period is a job during studies.
 _DURING_SHARE = 0.5
 _DEGREE = re.compile(
@@ -55,6 +57,9 @@ _DEGREE = re.compile(
     r"b\.?\s?tech|m\.?\s?tech|b\.?\s?e\.|b\.?\s?eng|m\.?\s?eng|mba|bba|ph\.?\s?d|doctor|"
     r"juris|j\.?\s?d\.|ll\.?\s?[bm]|degree|honou?rs|undergraduate|postgraduate)",
     re.IGNORECASE,
+)
+_TRAINING = re.compile(
+    r"\b(?:training|trainings|seminars?|workshops?|certificat(?:e|es|ion|ions)|courses?)\b", re.I
 )
 _PART_TIME_STUDY = re.compile(
     r"\b(?:part[\s-]?time|executive|distance|online|evening|weekend|correspondence)\b", re.I
@@ -94,14 +99,21 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
     periods: list[StudyPeriod] = []
     covered: list[tuple[int, int]] = []
     seen: set[int] = set()
-    for role in layout.roles:
+    starts = [r.range.start for r in layout.roles] + [len(text)]
+    for i, role in enumerate(layout.roles):
         if role.status != "education":
             continue
         covered.append((role.range.start, role.range.end))
         if _PART_TIME_STUDY.search(text, role.header_start, role.block_end):
             continue
+        # its heading, and what follows its dates ("2005 - Present: In house training ...")
+        entry = (role.header_start, max(role.block_end, min(role.range.end + 60, starts[i + 1])))
+        if _TRAINING.search(text, *entry) and not _DEGREE.search(text, *entry):
+            continue  # in-house training, a course, a certificate: no degree
         rng = role.range
         # a study that has run on for years is no study: a post at a school, read as one
+        if (min(rng.finish, layout.as_of) - rng.begin).days >= _NO_STUDY_DAYS:
+            continue
         ongoing = (rng.open_ended or rng.finish >= layout.as_of) and (
             (layout.as_of - rng.begin).days < _LONGEST_STUDY_DAYS
         )

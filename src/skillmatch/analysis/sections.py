@@ -28,8 +28,11 @@ BULLET = re.compile(r"^\s*(?:[-*•·▸›–—+]|\d+[.)])\s*")
 
 SectionKind = Literal["top", "work", "education", "other"]
 
-_WORK_HEADINGS = re.compile(r"\b(?:experience|employment|career|work\s+history|positions?)\b", re.I)
-_WORK_LAST = re.compile(r"\b(?:experience|employment)$", re.I)
+_WORK_HEADINGS = re.compile(
+    r"\b(?:experience|employment|career|work\s+history|positions?|appointments?)\b", re.I
+)
+# "Academic Experience", "Academic Positions", "Academic Appointments" head work
+_WORK_LAST = re.compile(r"\b(?:experience|employment|positions|appointments?)$", re.I)
 _EDUCATION_HEADINGS = re.compile(r"\b(?:education|academic|qualifications?|degrees?)\b", re.I)
 _OTHER_HEADINGS = re.compile(
     r"\b(?:projects?|skills?|summary|profile|about|objective|awards?|honou?rs|certifications?|"

@@ -47,6 +47,9 @@ _MAX_CAREER_YEARS = 50.0
 # allows (or past the dated history, when that is longer): far beyond, not a little.
 _CAREER_SLACK_YEARS = 3.0
 _SIGNALS_ALONE_CAP: Level = "mid"
+# A stated total no longer than the jobs held while studying (give or take half a year) counts
+# those jobs, when they are all the dated work there is.
+_STUDENT_SLACK_YEARS = 0.5
 
 
 def _signal_level(
@@ -283,6 +286,12 @@ def _resume_years(
         evidence.append(_range_evidence(text, r, "held while studying (not counted)"))
     dated = total_years((r.range.begin, r.range.finish) for r in counted) if counted else None
     best, stated, distrusted = _stated_total(layout, claims, dated)
+    if best is not None and not counted and student_jobs:
+        held = total_years((r.range.begin, r.range.finish) for r in student_jobs)
+        if stated <= held + _STUDENT_SLACK_YEARS:
+            # every dated job was held while studying: the years stated are those jobs
+            distrusted.append(f"{text[best.start : best.end]!r} are the jobs held while studying")
+            best, stated = None, 0.0
     for c in claims:
         value = stated if c is best else None
         evidence.append(_years_evidence(text, c, rules, value))
