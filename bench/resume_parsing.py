@@ -21,6 +21,10 @@ script prints, both ways:
 - role headers: our work roles whose range is labelled and whose heading holds a labelled
   designation (the title a role's level is read from).
 
+With ``--judged FILE`` (``bench/resume_levels_judged.json``: levels judged by hand for 30 of the
+résumés), it also prints how often the matcher's level agrees with the judged one, and each
+disagreement with the level, years and reason the matcher gave.
+
 The labels are not complete (an annotator sometimes skipped a role, and education dates carry
 other labels), so the "ours inside a label" figures are floors. Texts that also stand in the
 evaluation set (``eval/real-dev.jsonl``) are counted, and shown apart, but never listed by
@@ -183,13 +187,42 @@ def measure(shared: Path, show: int) -> dict[str, Any]:
     }
 
 
+def agreement(shared: Path, judged: Path) -> dict[str, Any]:
+    """Compare the matcher's résumé level with the levels judged by hand in ``judged``."""
+    wanted = {
+        k: v for k, v in json.loads(judged.read_text(encoding="utf-8")).items() if k[0] != "_"
+    }
+    rows = {}
+    for line in (shared / CORPUS).open(encoding="utf-8"):
+        row = json.loads(line)
+        if row["id"] in wanted:
+            rows[row["id"]] = row["text"]
+    matcher = SkillMatcher.default()
+    hits, misses = 0, []
+    for key, level in wanted.items():
+        seniority = matcher.match(rows[key], kind="resume").seniority
+        if seniority.level == level:
+            hits += 1
+        else:
+            misses.append(
+                f"{key}: judged {level}, said {seniority.level} ({seniority.years} years;"
+                f" {seniority.reason})"
+            )
+    return {"agree": hits, "judged": len(wanted), "disagreements": misses}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, required=True, help="the shared data folder")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show", type=int, default=0, help="list up to N misses of each figure")
+    parser.add_argument(
+        "--judged", type=Path, help="levels judged by hand (JSON: id -> level or null)"
+    )
     args = parser.parse_args(argv)
     report = measure(args.shared, args.show)
+    if args.judged:
+        report["levels"] = agreement(args.shared, args.judged)
     if args.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return 0
@@ -201,6 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{name:<55} {f['hit']:5d} / {f['total']:5d}  {f['share']:.3f}")
         for miss in report["misses"][name]:
             print(f"    miss {miss}")
+    if args.judged:
+        levels = report["levels"]
+        share = levels["agree"] / levels["judged"] if levels["judged"] else 0.0
+        name = "levels: agree with the judged ones"
+        print(f"{name:<55} {levels['agree']:5d} / {levels['judged']:5d}  {share:.3f}")
+        for miss in levels["disagreements"]:
+            print(f"    {miss[:300]}")
     return 0
 
 
