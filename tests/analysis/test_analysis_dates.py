@@ -29,6 +29,10 @@ AS_OF = date(2025, 3, 1)
         ("about two and a half years of professional experience", 2.5),
         ("0-2 years of experience", 0),
         ("up to 2 years of experience", 0),
+        # a singular unit is still a duration when experience or a preposition follows
+        ("3 year experience", 3),
+        ("3 year IT experience", 3),
+        ("3 year in banking", 3),
     ],
 )
 def test_years_claim_reads_every_form(phrase: str, years: float) -> None:
@@ -45,6 +49,9 @@ def test_years_claim_reads_every_form(phrase: str, years: float) -> None:
         "Built a 5-year diabetes risk model.",
         "Our founder is 20 years old.",
         "Taught a class of 3 year olds.",
+        "Created four year academic plans with students.",
+        "Two Year Varsity Diving: 2 year captain.",
+        "Starter for all four years of college.",
         "We moved offices 3 years ago.",
         "Top sales agent three years running.",
         "Contract: 3 months, remote.",

@@ -110,7 +110,8 @@ _LABELLED_RE = re.compile(
 )
 # Words right after "N years" that make it something other than experience.
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"^\W{0,3}(?:olds?|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
+    r"^\W{0,3}(?:olds?|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+stud(?:y|ies)|"
+    r"of\s+(?:high\s+)?(?:college|university|school|undergrad\w*)|"
     r"contract|warranty|guarantee|degree|programme|program|course|plan|roadmap|"
     r"remote|fixed|term|cliff|vesting|vest|lease|subscription|membership|licen[cs]e|"
     r"commitment|anniversary|retention|probation|notice|sabbatical|leave)\b",
@@ -206,6 +207,29 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] in "\n.!?"
 
 
+# "a four year plan", "2 year captain", "Two Year Varsity": a singular unit after a number above
+# one, then a word that is neither experience nor a preposition, makes a compound adjective.
+_SINGULAR_UNIT = re.compile(r"(?:year|yr)$", re.I)
+_COMPOUND_NEXT = re.compile(
+    r"^[^\S\n]+(?!(?:of|in|at|as|with|for|on|from|and|to|into|within|across|by|plus|or|"
+    r"total|overall|exp|experience|experiences|experienced|work|working|relevant|industry|"
+    r"professional|hands|full|it)\b)[^\W\d_]",
+    re.I,
+)
+
+
+def _compound(m: re.Match[str], after: str, low: float) -> bool:
+    """Is the amount a compound adjective ("four year academic plans"), not a duration?"""
+    return (
+        low > 1
+        and not m.group("plus")
+        and not m.group("high")
+        and _SINGULAR_UNIT.match(m.group("unit")) is not None
+        and _COMPOUND_NEXT.match(after) is not None
+        and _EXPERIENCE_AFTER.match(after) is None
+    )
+
+
 def _is_experience(text: str, m: re.Match[str], kind: str) -> bool:
     after = text[m.end() : m.end() + 60]
     if _EXPERIENCE_AFTER.match(after):
@@ -260,9 +284,8 @@ def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
         elif kind == "about" and _SHORT_OF.match(m.group("qual")):
             low = max(0.0, low - _SHORT_OF_YEARS)  # "almost 5 years" is not 5
         total = _TOTAL_AFTER.match(after) is not None
-        claims.append(
-            YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind), total)
-        )
+        experience = _is_experience(text, m, kind) and not _compound(m, after, low)
+        claims.append(YearsClaim(m.start(), m.end(), low, high, kind, experience, total))
     # "decade" is rare: skip the scan (which tries every position) when the word is absent
     lowered = source.folded
     rare = "decade" not in lowered if lowered is not None else _DECADE_WORD.search(text) is None
