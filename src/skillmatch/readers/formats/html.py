@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import re
 
 from skillmatch.errors import CorruptDocumentError
@@ -92,12 +93,22 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
             self.in_title = False
             # Open elements: (tag, why the text inside is hidden, on a painted background).
             self.open: list[tuple[str, str, bool]] = []
+            # How many of each tag are open: an end tag with none open is ignored at once,
+            # not searched for through every open element (n <div> and n </span> would take
+            # quadratic time).
+            self.counts: collections.Counter[str] = collections.Counter()
+            self.skip_counts: collections.Counter[str] = collections.Counter()
+
+        def close_from(self, k: int) -> None:
+            self.counts.subtract(tag for tag, _, _ in self.open[k:])
+            del self.open[k:]
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             if tag == "title":
                 self.in_title = True
             if tag in _HTML_SKIP:
                 self.skipping.append(tag)
+                self.skip_counts[tag] += 1
             if tag in _HTML_BLOCK:
                 self.out.append(("\n", ""))
             if tag in _HTML_VOID:
@@ -106,23 +117,28 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
                 closes = _HTML_IMPLIED.get(self.open[k][0])
                 if closes is None or tag not in closes:
                     break
-                del self.open[k:]
+                self.close_from(k)
             hidden, background = self.open[-1][1:] if self.open else ("", False)
             own, background = _html_hiding({k: v or "" for k, v in attrs}, background)
             self.open.append((tag, hidden or own, background))
+            self.counts[tag] += 1
 
         def handle_endtag(self, tag: str) -> None:
             if tag == "title":
                 self.in_title = False
-            if tag in _HTML_SKIP and tag in self.skipping:
-                while self.skipping and self.skipping.pop() != tag:
-                    pass
+            if tag in _HTML_SKIP and self.skip_counts[tag] > 0:
+                while self.skipping:
+                    popped = self.skipping.pop()
+                    self.skip_counts[popped] -= 1
+                    if popped == tag:
+                        break
             if tag in _HTML_BLOCK:
                 self.out.append(("\n", ""))
-            for k in range(len(self.open) - 1, -1, -1):
-                if self.open[k][0] == tag:
-                    del self.open[k:]
-                    break
+            if self.counts[tag] > 0:
+                for k in range(len(self.open) - 1, -1, -1):
+                    if self.open[k][0] == tag:
+                        self.close_from(k)
+                        break
 
         def handle_data(self, data: str) -> None:
             if self.skipping and not self.in_title:
