@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+from skillmatch._runtime import time_budget
 from skillmatch.errors import (
     CorruptDocumentError,
     DocumentReadError,
+    DocumentTimeoutError,
     EmptyDocumentError,
     EncryptedDocumentError,
     EvalSetError,
@@ -51,6 +53,7 @@ __all__ = [
     "Coverage",
     "Document",
     "DocumentReadError",
+    "DocumentTimeoutError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "EvalSetError",
@@ -74,4 +77,5 @@ __all__ = [
     "compare",
     "iter_documents",
     "read_document",
+    "time_budget",
 ]

@@ -29,7 +29,7 @@ from skillmatch.models import MatchResult
 
 __all__ = ["BatchSummary", "iter_rows", "run_batch"]
 
-_HARD_TIMEOUT_GRACE = 5.0  # seconds past the per-file limit before a stuck worker is killed
+_HARD_TIMEOUT_GRACE = 1.0  # seconds past the per-file limit before a worker stuck in C is killed
 
 
 @dataclass
@@ -61,8 +61,9 @@ def iter_rows(
 
     ``n_process > 1`` uses worker processes, sending them ``batch_size`` tasks at a time (each
     row comes back on its own as soon as it is ready); each file is read and scored within
-    ``limits.max_seconds_per_file`` (a stuck worker is killed after that plus a grace period
-    and replaced). In-process, the limit is applied by an alarm in the main thread on Unix.
+    ``limits.max_seconds_per_file`` (a worker stuck in C code is killed a second after that
+    and replaced), each worker within ``limits.max_worker_memory_bytes`` more memory than it
+    started with (over it, the file is an error row), and workers exit if this process dies.
     """
     limits = limits or Limits()
     if n_process <= 1:
@@ -85,6 +86,7 @@ def iter_rows(
         batch_size=max(1, batch_size),
         lost=lost,
         hard_timeout=limits.max_seconds_per_file + _HARD_TIMEOUT_GRACE,
+        memory_limit=limits.max_worker_memory_bytes,
     ):
         yield value if ok else error_row(value, cols, source=task.source)
 

@@ -15,7 +15,9 @@ import typer
 
 if TYPE_CHECKING:
     from skillmatch.batch import BatchSummary
+    from skillmatch.limits import Limits
     from skillmatch.matcher import SkillMatcher
+    from skillmatch.readers import Document
 
 from skillmatch.cli.format import (
     format_comparison,
@@ -28,7 +30,7 @@ from skillmatch.cli.format import (
 from skillmatch.cli.output import handle_errors
 from skillmatch.cli.taxonomy import taxonomy_app
 from skillmatch.errors import SkillmatchError
-from skillmatch.models import MatchResult
+from skillmatch.models import MatchResult, TextKind
 
 app = typer.Typer(
     name="skillmatch",
@@ -45,6 +47,32 @@ def _matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:
     if taxonomy is None:
         return SkillMatcher.default(fuzzy=fuzzy)
     return SkillMatcher.from_taxonomy(taxonomy, fuzzy=fuzzy)
+
+
+def _limits(timeout: float | None) -> Limits:
+    """The limits of a command: ``--timeout`` is the time budget of each input."""
+    from skillmatch.limits import Limits
+
+    if timeout is None:
+        return Limits()
+    try:
+        return Limits(max_seconds_per_file=timeout)
+    except ValueError:
+        typer.echo(
+            f"Error: --timeout {timeout:g}: give seconds above 0 and at most 604800 (a week)",
+            err=True,
+        )
+        raise typer.Exit(code=2) from None
+
+
+def _match_within(
+    matcher: SkillMatcher, doc: Document, limits: Limits, kind: TextKind | None = None
+) -> MatchResult:
+    """Match a document within its time budget (``DocumentTimeoutError`` past it)."""
+    from skillmatch import time_budget
+
+    with time_budget(limits.max_seconds_per_file, source=doc.source):
+        return matcher.match_document(doc, kind=kind)
 
 
 TaxonomyOption = Annotated[
@@ -66,7 +94,7 @@ TimeoutOption = Annotated[
     typer.Option(
         "--timeout",
         min=0.001,
-        help="Seconds to read and score one file (default 60).",
+        help="Seconds to read and match one input (default 60); over it, the input fails.",
         show_default=False,
     ),
 ]
@@ -115,16 +143,20 @@ def match_command(
         return
     if resume or workers != 1:
         raise typer.BadParameter("--resume and --workers need --out FILE.csv|.jsonl")
+    limits = _limits(timeout)
     failed = 0
     results: list[dict[str, object]] = []
     with handle_errors():
         matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
-        for doc in iter_documents(inputs, text_column=text_column):
-            if isinstance(doc, SkillmatchError):
+        for doc in iter_documents(inputs, text_column=text_column, limits=limits):
+            try:
+                if isinstance(doc, SkillmatchError):
+                    raise doc
+                result = _match_within(matcher, doc, limits)
+            except SkillmatchError as exc:
                 failed += 1
-                typer.echo(f"{type(doc).__name__}: {doc}", err=True)
+                typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
                 continue
-            result = matcher.match_document(doc)
             if fmt == "table":
                 typer.echo(format_result(result, source=doc.source))
             elif fmt == "jsonl":
@@ -163,22 +195,24 @@ def report_command(
     ),
     taxonomy: TaxonomyOption = None,
     title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
     from skillmatch.readers import read_document
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
 
+    limits = _limits(timeout)
     with handle_errors():
         matcher = _matcher(taxonomy)
-        resume_doc = read_document(doc)
+        resume_doc = read_document(doc, limits=limits)
         if job is None:
-            result = matcher.match_document(resume_doc)
+            result = _match_within(matcher, resume_doc, limits)
             page = render_report(result, title=title)
         else:
-            job_doc = read_document(job)
-            result = matcher.match_document(resume_doc, kind="resume")
-            job_result = matcher.match_document(job_doc, kind="job")
+            job_doc = read_document(job, limits=limits)
+            result = _match_within(matcher, resume_doc, limits, "resume")
+            job_result = _match_within(matcher, job_doc, limits, "job")
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
@@ -218,9 +252,8 @@ def _run_batch_command(
     from tqdm import tqdm
 
     from skillmatch.batch import run_batch
-    from skillmatch.readers import Limits
 
-    limits = Limits() if timeout is None else Limits(max_seconds_per_file=timeout)
+    limits = _limits(timeout)
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
@@ -288,10 +321,11 @@ def score_command(
         _check_out(out)
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
+    limits = _limits(timeout)
     with handle_errors():
-        job_doc = read_document(job)  # before the matcher, which takes seconds to build
+        job_doc = read_document(job, limits=limits)  # before the matcher (seconds to build)
         matcher = _matcher(taxonomy)
-        job_result = matcher.match_document(job_doc, kind="job")
+        job_result = _match_within(matcher, job_doc, limits, "job")
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -331,6 +365,7 @@ def compare_command(
     job: Annotated[Path, typer.Argument(help="The job posting.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     taxonomy: TaxonomyOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Compare a résumé with a job posting: fit, skills covered and missing, level, flags."""
     from skillmatch.readers import read_document
@@ -338,10 +373,12 @@ def compare_command(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
+    limits = _limits(timeout)
     with handle_errors():
         matcher = _matcher(taxonomy)
-        resume_result = matcher.match_document(read_document(resume), kind="resume")
-        job_result = matcher.match_document(read_document(job), kind="job")
+        resume_doc = read_document(resume, limits=limits)
+        resume_result = _match_within(matcher, resume_doc, limits, "resume")
+        job_result = _match_within(matcher, read_document(job, limits=limits), limits, "job")
         comparison = compare(resume_result, job_result)
     if fmt == "json":
         data = {
@@ -364,24 +401,28 @@ def screen_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or jsonl.")] = "table",
     taxonomy: TaxonomyOption = None,
     text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    timeout: TimeoutOption = None,
 ) -> None:
     """Screen job postings: level sought with evidence, required and preferred skills, role."""
     from skillmatch.readers import iter_documents
 
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
+    limits = _limits(timeout)
     failed = 0
     collected: list[dict[str, Any]] = []
     with handle_errors():
         matcher = _matcher(taxonomy)
-        for doc in iter_documents(postings, text_column=text_column):
-            if isinstance(doc, SkillmatchError):
+        for doc in iter_documents(postings, text_column=text_column, limits=limits):
+            try:
+                if isinstance(doc, SkillmatchError):
+                    raise doc
+                result = _match_within(matcher, doc, limits, "job")
+            except SkillmatchError as exc:
                 failed += 1
-                typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
+                typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
                 continue
-            data = screen_json(
-                matcher.match_document(doc, kind="job"), doc.source, matcher.taxonomy
-            )
+            data = screen_json(result, doc.source, matcher.taxonomy)
             if fmt == "table":
                 typer.echo(format_screen(data))
             elif fmt == "jsonl":

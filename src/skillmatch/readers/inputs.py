@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from skillmatch.errors import (
     CorruptDocumentError,
@@ -28,7 +28,7 @@ from skillmatch.errors import (
 from skillmatch.limits import Limits
 from skillmatch.readers.document import Document, ReadOutcome, make_document, short_error
 from skillmatch.readers.formats.text import read as read_text
-from skillmatch.readers.registry import DOCUMENT_EXTENSIONS, read_document
+from skillmatch.readers.registry import DOCUMENT_EXTENSIONS, open_regular_file, read_document
 
 __all__ = [
     "document_from_record",
@@ -230,20 +230,17 @@ def _iter_jsonl_file(
     p: Path, name: str, text_column: str, id_column: str, limits: Limits
 ) -> Iterator[ReadOutcome]:
     try:
-        fh = p.open("rb")
-    except FileNotFoundError:
-        yield DocumentReadError(name, "no such file")
-        return
-    except OSError as exc:
-        yield DocumentReadError(name, f"cannot open: {exc.strerror or exc}")
+        fh = open_regular_file(p, name)
+    except DocumentReadError as exc:
+        yield exc
         return
     with fh:
         yield from _iter_jsonl_lines(fh, name, text_column, id_column, limits)
 
 
-def _csv_encoding(p: Path) -> str:
-    with p.open("rb") as fh:
-        sample = fh.read(1024 * 1024)
+def _csv_encoding(fh: BinaryIO) -> str:
+    sample = fh.read(1024 * 1024)
+    fh.seek(0)
     try:
         sample.decode("utf-8")
         return "utf-8-sig"
@@ -263,13 +260,14 @@ def _iter_csv_file(
     p: Path, name: str, text_column: str, id_column: str, limits: Limits
 ) -> Iterator[ReadOutcome]:
     try:
-        encoding = _csv_encoding(p)
-        fh = p.open("r", encoding=encoding, errors="replace", newline="")
-    except FileNotFoundError:
-        yield DocumentReadError(name, "no such file")
+        raw = open_regular_file(p, name)
+        encoding = _csv_encoding(raw)
+        fh = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    except DocumentReadError as exc:
+        yield exc
         return
     except OSError as exc:
-        yield DocumentReadError(name, f"cannot open: {exc.strerror or exc}")
+        yield DocumentReadError(name, f"cannot read: {exc.strerror or exc}")
         return
     # The csv module caps a field at 128 KiB by default; a long résumé is legitimately longer.
     if csv.field_size_limit() < limits.max_text_chars + 1:
