@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any, TypeAlias
 
 from skillmatch._runtime import time_budget
-from skillmatch.batch.tasks import Task
+from skillmatch.batch.tasks import Task, input_key
 from skillmatch.errors import DocumentTimeoutError, LimitExceededError, SkillmatchError
 from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
@@ -42,9 +42,10 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
 
     ``rank, id, source, fit`` (``rank`` and ``fit`` only against a job), ``level, years,
     coverage_overall``, one ``coverage_<category id>`` per category of the taxonomy, ``skills``,
-    ``missing_required, missing_preferred`` (against a job), ``warnings, error_type, error``.
-    Lists are joined with ``"; "``; a failed input has only ``id``, ``source``, ``error_type``
-    and ``error``.
+    ``missing_required, missing_preferred`` (against a job), ``warnings, error_type, error``,
+    ``input_key`` (a stable id of the input, by which ``resume`` knows it: see
+    :func:`~skillmatch.batch.tasks.input_key`). Lists are joined with ``"; "``; a failed input
+    has only ``id``, ``source``, ``error_type``, ``error`` and ``input_key``.
 
     >>> from skillmatch import Taxonomy
     >>> columns(Taxonomy.default(), job=True)[:6]
@@ -56,7 +57,7 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
     cols += ["skills"]
     if job:
         cols += ["missing_required", "missing_preferred"]
-    cols += ["warnings", "error_type", "error"]
+    cols += ["warnings", "error_type", "error", "input_key"]
     return cols
 
 
@@ -142,7 +143,19 @@ def score_task(
     applies ``limits.max_seconds_per_file`` to reading and matching together, in any thread
     (a slow file is a ``DocumentTimeoutError`` row, whatever a reader's ``except`` does).
     """
-    limits = limits or Limits()
+    row = _score(task, matcher, job, limits or Limits(), details, time_limit)
+    row["input_key"] = input_key(task)
+    return row
+
+
+def _score(
+    task: Task,
+    matcher: SkillMatcher,
+    job: MatchResult | None,
+    limits: Limits,
+    details: bool,
+    time_limit: bool,
+) -> Row:
     cols = columns(matcher.taxonomy, job=job is not None)
     if task.error is not None:
         return error_row(task.error, cols, source=task.source)

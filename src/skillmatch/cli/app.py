@@ -6,8 +6,12 @@ exit status 1 (2 for bad usage).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -93,7 +97,6 @@ TimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        min=0.001,
         help="Seconds to read and match one input (default 60); over it, the input fails.",
         show_default=False,
     ),
@@ -198,12 +201,14 @@ def report_command(
     timeout: TimeoutOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
+    from skillmatch.batch import refuse_input_as_output, write_text_atomically
     from skillmatch.readers import read_document
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
 
     limits = _limits(timeout)
     with handle_errors():
+        refuse_input_as_output(out, [doc] if job is None else [doc, job], "the report (-o)")
         matcher = _matcher(taxonomy)
         resume_doc = read_document(doc, limits=limits)
         if job is None:
@@ -216,7 +221,7 @@ def report_command(
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
-        out.write_text(page, encoding="utf-8")
+        write_text_atomically(out, page)
     except OSError as exc:
         typer.echo(f"OSError: cannot write the report to {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(code=1) from None
@@ -247,7 +252,6 @@ def _run_batch_command(
     keep: bool = True,
 ) -> BatchSummary:
     """Run a batch into ``out`` with a progress bar on a terminal; summary on stderr."""
-    import sys
 
     from tqdm import tqdm
 
@@ -257,7 +261,7 @@ def _run_batch_command(
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
-    with handle_errors(), bar:
+    with handle_errors(), bar, _write_errors(out):
         summary = run_batch(
             inputs,
             out,
@@ -280,6 +284,16 @@ def _run_batch_command(
     if summary.failed and job is None:
         raise typer.Exit(code=1)
     return summary
+
+
+@contextlib.contextmanager
+def _write_errors(target: Path) -> Iterator[None]:
+    """A file that cannot be written (a full disk, no permission) on one line, exit 1."""
+    try:
+        yield
+    except OSError as exc:
+        typer.echo(f"OSError: cannot write {target}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from None
 
 
 @app.command("score")
@@ -314,7 +328,7 @@ def score_command(
     """
     import tempfile
 
-    from skillmatch.batch import read_rows, write_html_summary
+    from skillmatch.batch import read_rows, refuse_input_as_output, write_html_summary
     from skillmatch.readers import read_document
 
     if out is not None:
@@ -323,6 +337,9 @@ def score_command(
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
     limits = _limits(timeout)
     with handle_errors():
+        for target, what in ((out, "--out"), (html, "--html")):
+            if target is not None:
+                refuse_input_as_output(target, [*inputs, job], what)
         job_doc = read_document(job, limits=limits)  # before the matcher (seconds to build)
         matcher = _matcher(taxonomy)
         job_result = _match_within(matcher, job_doc, limits, "job")
@@ -348,13 +365,10 @@ def score_command(
                 head.append(row)
             typer.echo(format_ranking(head, top))
         if html is not None:
-            try:
+            with _write_errors(html):
                 write_html_summary(
                     target, html, matcher=matcher, job=job_result, job_label=str(job)
                 )
-            except OSError as exc:
-                typer.echo(f"OSError: cannot write {html}: {exc.strerror or exc}", err=True)
-                raise typer.Exit(code=1) from None
     if summary.failed:
         raise typer.Exit(code=1)
 
@@ -440,4 +454,9 @@ def main() -> None:
     # PDF libraries log every repaired or damaged file; the error row already says what failed.
     for name in ("pypdf", "pdfminer"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # Any text in, any text out: a lone surrogate from a JSON input is printed as "?", never a
+    # traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     app()
