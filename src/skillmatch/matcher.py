@@ -98,7 +98,10 @@ class SkillMatcher:
             raise TypeError(f"match() takes a str, not {type(text).__name__}")
         norm = normalize(text)
         found = find_mentions(self._index, self._tokenize(norm.text))
-        layout = TextLayout(text, as_of=as_of, rules=self.taxonomy.seniority)
+        # Dates, years and titles nobody can see are no evidence: the layout reads the text
+        # with hidden ranges blanked (same offsets).
+        visible = _blanked(text, hidden_spans) if hidden_spans else text
+        layout = TextLayout(visible, as_of=as_of, rules=self.taxonomy.seniority)
         return self._results.build(
             layout,
             norm,
@@ -172,6 +175,16 @@ class SkillMatcher:
             pairs = cast(Iterable[tuple[str, object]], texts)
             return ((self.match(t, as_of=as_of), ctx) for t, ctx in pairs)
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` turned to spaces (line breaks kept), offsets unchanged."""
+    chars = list(text)
+    for start, end in spans:
+        for k in range(max(start, 0), min(end, len(chars))):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 # --------------------------------------------------------------------------------------------

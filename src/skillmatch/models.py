@@ -71,7 +71,7 @@ def writable(text: str) -> str:
     """``text`` with every code point that UTF-8 cannot encode (a lone surrogate, as JSON's
     ``"\\ud800"`` gives) replaced by U+FFFD: one code point for one, so offsets still hold.
 
-    >>> writable("bad\ud800 Python") == "bad\ufffd Python"
+    >>> writable("bad\\ud800 Python") == "bad\\ufffd Python"
     True
     """
     return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text

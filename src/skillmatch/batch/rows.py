@@ -82,7 +82,10 @@ def result_row(
         years=_round(result.seniority.years),
         coverage_overall=_round(result.coverage.overall),
         skills=LIST_SEP.join(result.skill_ids),
-        warnings=LIST_SEP.join(dict.fromkeys(w.code for w in result.warnings)),
+        # The comparison's flags hold the résumé's and what comparing found (copied job text).
+        warnings=LIST_SEP.join(
+            dict.fromkeys(w.code for w in (comparison.flags if comparison else result.warnings))
+        ),
     )
     for cat in result.coverage.categories:
         key = f"coverage_{cat.category_id}"

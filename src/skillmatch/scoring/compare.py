@@ -23,6 +23,7 @@ from skillmatch.models import (
     SkillHit,
     level_rank,
 )
+from skillmatch.scoring.copied import without_copied_text
 from skillmatch.vocabulary import EDGE_WORDS
 
 __all__ = ["compare"]
@@ -99,7 +100,10 @@ def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8)
     required; a "negated" one is ignored. For each missing skill, the résumé phrase of one to
     four words closest to the job's wording of it (``fuzz.ratio`` on lowercased text) is
     reported when its score reaches ``score_cutoff``. The résumé's warnings are carried over.
+    Skills that only stretches copied from the posting show do not count
+    (:mod:`~skillmatch.scoring.copied`; flagged ``job-text-copied``).
     """
+    resume = without_copied_text(resume, job)
     have = set(resume.skill_ids)
     asked = [h for h in job.skills if h.requirement != "negated"]
     asked_ids = {h.skill_id for h in asked}
