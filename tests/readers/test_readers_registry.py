@@ -54,8 +54,8 @@ def test_every_format_module_is_registered_under_an_extension() -> None:
     modules = {
         f"{formats.__name__}.{info.name}"
         for info in pkgutil.iter_modules(formats.__path__)
-        # helpers of the formats, not formats: bytes to text, what a PDF page draws
-        if info.name not in {"decoding", "pdf_device"}
+        # helpers of the formats, not formats: bytes to text, CSS, what a PDF page draws
+        if info.name not in {"decoding", "html_style", "pdf_device"}
     }
     assert registered == modules
     for name in modules:

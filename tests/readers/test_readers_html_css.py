@@ -1,0 +1,92 @@
+"""HTML text hidden by its computed style (inline or from a style sheet, by class or id) is
+marked hidden, flagged, and pays no fit; styled text a reader does see stays counted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillmatch.matcher import SkillMatcher
+from skillmatch.readers import read_document
+from skillmatch.scoring import compare
+
+HIDING = {
+    "opacity": "opacity: .01",
+    "near-white": "color: #fefefe",
+    "rgb-white": "color: rgb(255, 255, 255)",
+    "hsl-white": "color: hsl(0, 0%, 100%)",
+    "transparent": "color: transparent",
+    "off-screen": "position: absolute; left: -9999px",
+    "text-indent": "text-indent: -9999px",
+    "height-0": "height: 0; overflow: hidden",
+    "clip-path": "clip-path: inset(50%)",
+    "scale-0": "transform: scale(0)",
+    "sr-only": (
+        "position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; "
+        "overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0"
+    ),
+    "font-1px": "font-size: 1px",
+    "same-as-background": "background: #123456; color: #123457",
+    "alpha-text": "color: rgba(0, 0, 0, 0.03)",
+}
+VISIBLE = "<p>Junior data analyst, Excel.</p>"
+SKILLS = "Python, Kubernetes and PyTorch"
+JOB = "ML engineer. Required: Python, Kubernetes and PyTorch. 2+ years of experience."
+
+
+def _page(body: str, sheet: str = "") -> str:
+    return f"<html><head><style>{sheet}</style></head><body>{VISIBLE}{body}</body></html>"
+
+
+@pytest.mark.parametrize("how", ["inline", "class", "id"])
+@pytest.mark.parametrize("case", list(HIDING))
+def test_text_hidden_by_computed_style_is_hidden_and_pays_no_fit(
+    tmp_path: Path, matcher: SkillMatcher, case: str, how: str
+) -> None:
+    css = HIDING[case]
+    if how == "inline":
+        page = _page(f'<div style="{css}">{SKILLS}</div>')
+    elif how == "class":
+        page = _page(f'<div class="x y">{SKILLS}</div>', f"div.x {{ {css} }}")
+    else:
+        page = _page(f'<section><div id="s">{SKILLS}</div></section>', f"section #s {{ {css} }}")
+    path = tmp_path / "cv.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    hidden = {w.strip(",") for s, e in doc.hidden_spans for w in doc.text[s:e].split()}
+    assert {"Python", "Kubernetes", "PyTorch"} <= hidden
+    assert any(f.code == "hidden-text" for f in doc.warnings)
+    job = matcher.match(JOB, kind="job")
+    gamed = compare(matcher.match_document(doc, kind="resume"), job)
+    honest = compare(matcher.match("Junior data analyst, Excel.", kind="resume"), job)
+    assert gamed.score == honest.score
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'<p style="color: #333">{SKILLS}</p>',
+        f'<p style="color: #777; font-size: 11px">{SKILLS}</p>',
+        f'<div style="background: #222"><p style="color: white">{SKILLS}</p></div>',
+        f'<div class="dark"><p>{SKILLS}</p></div>',
+        f'<p style="opacity: 0.8; text-indent: 2em">{SKILLS}</p>',
+        f'<p style="position: relative; left: -10px">{SKILLS}</p>',
+        f'<p style="transform: scale(0.9)">{SKILLS}</p>',
+    ],
+    ids=[
+        "dark-gray",
+        "light-gray-small",
+        "white-on-dark",
+        "sheet-dark",
+        "faded",
+        "nudged",
+        "scaled",
+    ],
+)
+def test_styled_text_a_reader_sees_stays_counted(tmp_path: Path, body: str) -> None:
+    path = tmp_path / "cv.html"
+    path.write_text(_page(body, ".dark { background: #101010; color: #fafafa }"), encoding="utf-8")
+    doc = read_document(path)
+    assert doc.hidden_spans == ()
+    assert "Kubernetes" in doc.text
