@@ -59,8 +59,19 @@ def test_match_time_per_char_stays_bounded_as_text_grows_tenfold(
         lambda n: "<div>" * n + "</script>" * n,
         lambda n: "<ul>" * n + "<li>Python" * n,
         lambda n: '<span style="color:white">Go' * n,
+        lambda n: "<!--" * n,  # html.parser searched the rest of the page at each one
+        lambda n: "<div>" * 500 + "<p>Python" + "<!--" * n,  # too deep to style, then the same
+        lambda n: "<style>" + ".a b{opacity:0}" * n + "</style>" + '<p class="a"><b>x</b>' * n,
     ],
-    ids=["unmatched-end-tags", "unmatched-skip-tags", "implied-ends", "styled-spans"],
+    ids=[
+        "unmatched-end-tags",
+        "unmatched-skip-tags",
+        "implied-ends",
+        "styled-spans",
+        "unclosed-comments",
+        "deep-then-unclosed",
+        "style-sheet",
+    ],
 )
 def test_html_reader_time_stays_bounded_as_page_grows_tenfold(
     make: Callable[[int], str],

@@ -90,3 +90,22 @@ def test_styled_text_a_reader_sees_stays_counted(tmp_path: Path, body: str) -> N
     doc = read_document(path)
     assert doc.hidden_spans == ()
     assert "Kubernetes" in doc.text
+
+
+def test_a_page_nested_too_deep_to_style_is_read_with_its_inline_styles_and_flagged(
+    tmp_path: Path,
+) -> None:
+    # css-inline recurses in native code: 5,000 nested tables overflowed its stack (a crash no
+    # time limit catches). Such a page is read without its style sheets, and says so.
+    page = (
+        "<table><tr>" + "<td><table><tr>" * 5_000 + VISIBLE
+        + f'<div style="color: #fefefe">{SKILLS}</div>' + "<!--" * 10_000
+    )  # fmt: skip
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    doc = read_document(path)
+    assert "Junior data analyst" in doc.text
+    assert {"Python,", "Kubernetes", "PyTorch"} <= {
+        w for s, e in doc.hidden_spans for w in doc.text[s:e].split()
+    }
+    assert "styles-not-applied" in {f.code for f in doc.warnings}

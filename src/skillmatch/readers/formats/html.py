@@ -8,6 +8,7 @@ import re
 
 from skillmatch.errors import CorruptDocumentError
 from skillmatch.limits import Limits
+from skillmatch.models import Flag
 from skillmatch.readers.document import TextBuilder, short_error
 from skillmatch.readers.formats import Extracted
 from skillmatch.readers.formats.decoding import decode
@@ -50,7 +51,7 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
     from html.parser import HTMLParser
 
     raw, warnings = decode(data, name)
-    raw = _with_computed_styles(raw)
+    raw = _with_computed_styles(raw, name, warnings)
 
     class _Parser(HTMLParser):
         def __init__(self) -> None:
@@ -132,22 +133,65 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
     return Extracted(builder.text(), builder.hidden, warnings)
 
 
-def _with_computed_styles(raw: str) -> str:
+def _with_computed_styles(raw: str, name: str, warnings: list[Flag]) -> str:
     """The page with its style sheets applied to each element's ``style`` attribute (the
     cascade: selectors, specificity, ``!important``), re-serialized from an HTML5 parse, which
     also closes what the page leaves open (an unclosed comment hides the rest of a page from a
-    browser too). No remote style sheet is loaded. A page css-inline cannot read is kept as is.
+    browser too). No remote style sheet is loaded.
+
+    css-inline recurses in native code, where no time limit reaches and a deep enough page
+    overflows the stack: a page nested deeper than :data:`_MAX_STYLED_DEPTH` (no real page is)
+    or one css-inline cannot read is kept as it is, with a ``styles-not-applied`` warning.
     """
     import css_inline
 
-    try:
-        inliner = css_inline.CSSInliner(
-            load_remote_stylesheets=False, keep_style_tags=False, resolve_css_variables=True
+    depth = _nesting_depth(raw)
+    why = f"elements nested {depth} deep" if depth > _MAX_STYLED_DEPTH else ""
+    if not why:
+        try:
+            inliner = css_inline.CSSInliner(
+                load_remote_stylesheets=False, keep_style_tags=False, resolve_css_variables=True
+            )
+            return str(inliner.inline(raw))
+        except Exception as exc:  # a library boundary: the page is read without style sheets
+            why = short_error(exc)
+    warnings.append(
+        Flag(
+            code="styles-not-applied",
+            message=f"style sheets not applied ({why}): only inline styles say what is hidden",
         )
-        return str(inliner.inline(raw))
-    except Exception:  # a library boundary: the page is read without its style sheets
-        logger.debug("style sheets not applied", exc_info=True)
-        return raw
+    )
+    logger.warning("%s: style sheets not applied (%s)", name, why)
+    return _without_unclosed_tail(raw)
+
+
+def _without_unclosed_tail(raw: str) -> str:
+    """``raw`` up to a comment or tag that never closes, which hides the rest of the page from
+    a browser too; html.parser would search the rest of the page again at each one."""
+    last_close = raw.rfind("-->")
+    cut = raw.find("<!--", last_close + 3 if last_close >= 0 else 0)
+    last_gt = raw.rfind(">")
+    for opener in ("<!", "<?", "</"):
+        at = raw.find(opener, last_gt + 1)
+        if at >= 0 and (cut < 0 or at < cut):
+            cut = at
+    return raw if cut < 0 else raw[:cut]
+
+
+_MAX_STYLED_DEPTH = 400
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)")
+
+
+def _nesting_depth(raw: str) -> int:
+    """How deep the page's elements nest, at most (end tags close the latest open one)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(raw):
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        elif match.group(2).lower() not in _HTML_VOID:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _add_stripped_line(builder: TextBuilder, pieces: list[tuple[str, str]]) -> None:
