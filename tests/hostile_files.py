@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 
 def raw_pdf(
@@ -114,3 +115,59 @@ def clipped(lines: Sequence[str], hidden: Sequence[str]) -> bytes:
 def covered(lines: Sequence[str], hidden: Sequence[str]) -> bytes:
     """Show ``lines`` and ``hidden`` text, then paint a white box over the hidden text."""
     return text_ops(lines) + text_ops(hidden, top=400) + b"1 g 60 380 400 40 re f\n"
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def off_page_box(kind: str, text: str, x: int, y: int) -> str:
+    """A paragraph holding ``text`` in a text box or frame at ``x, y`` (EMU for ``anchor``,
+    twips for ``frame``, points for ``vml``) from the page's corner."""
+    run = f'<w:p xmlns:w="{_W_NS}"><w:r><w:t>{text}</w:t></w:r></w:p>'
+    if kind == "frame":
+        return (
+            f'<w:p xmlns:w="{_W_NS}"><w:pPr><w:framePr w:x="{x}" w:y="{y}" w:hAnchor="page" '
+            f'w:vAnchor="page"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+        )
+    if kind == "vml":
+        return (
+            f'<w:p xmlns:w="{_W_NS}"><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"'
+            f' style="position:absolute;margin-left:{x}pt;margin-top:{y}pt;width:200pt;'
+            f'height:30pt"><v:textbox><w:txbxContent>{run}</w:txbxContent></v:textbox>'
+            "</v:shape></w:pict></w:r></w:p>"
+        )
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    return (
+        f'<w:p xmlns:w="{_W_NS}"><w:r><w:drawing><wp:anchor xmlns:wp="{wp}" simplePos="0" '
+        'relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+        '<wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+        f'<wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="3000000" cy="400000"/><wp:docPr id="7" name="box"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"<wps:txbx><w:txbxContent>{run}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+    )
+
+
+def docx_with(path: Path, visible: str, extra_xml: str) -> Path:
+    """A DOCX of the ``visible`` paragraph followed by ``extra_xml`` (paragraphs of raw
+    WordprocessingML), written with python-docx and then edited in its archive."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(visible)
+    document.save(str(path))
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    at = xml.index("<w:sectPr")
+    parts["word/document.xml"] = (xml[:at] + extra_xml + xml[at:]).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
