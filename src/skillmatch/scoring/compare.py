@@ -68,7 +68,7 @@ def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None
                 start, end = words[i][0], words[i + n - 1][1]
                 phrase = text[start:end].strip(".!?-–—/")
                 edges = phrase.lower().split()
-                if phrase and edges[0] not in EDGE_WORDS and edges[-1] not in EDGE_WORDS:
+                if edges and edges[0] not in EDGE_WORDS and edges[-1] not in EDGE_WORDS:
                     start = text.index(phrase, start)
                     phrases.setdefault(phrase.lower(), (start, start + len(phrase)))
     if not phrases:
