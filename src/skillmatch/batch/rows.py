@@ -142,9 +142,10 @@ def score_task(
 ) -> Row:
     """Read (if needed) and score one task; return its row, or its error row. Never raises.
 
-    With ``job`` the text is matched as a résumé and compared with the job. ``time_limit``
-    applies ``limits.max_seconds_per_file`` to reading and matching together, in any thread
-    (a slow file is a ``DocumentTimeoutError`` row, whatever a reader's ``except`` does).
+    With ``job`` the text is matched as a résumé and compared with the job (near misses only
+    with ``details``, the only part of a row that shows them). ``time_limit`` applies
+    ``limits.max_seconds_per_file`` to reading and matching together, in any thread (a slow
+    file is a ``DocumentTimeoutError`` row, whatever a reader's ``except`` does).
     """
     row = _score(task, matcher, job, limits or Limits(), details, time_limit)
     row["input_key"] = input_key(task)
@@ -169,7 +170,8 @@ def _score(
                 assert task.path is not None
                 doc = read_document(task.path, limits=limits)
             result = matcher.match_document(doc, kind="resume" if job is not None else None)
-            comparison = compare(result, job) if job is not None else None
+            # Near misses appear only in the details: a CSV row need not search for them.
+            comparison = compare(result, job, near_misses=details) if job is not None else None
             return result_row(
                 result, cols, source=task.source, comparison=comparison, details=details
             )

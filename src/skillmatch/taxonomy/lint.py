@@ -27,6 +27,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from skillmatch.taxonomy.schema import Alias, Taxonomy
+from skillmatch.vocabulary import english_zipf
 
 __all__ = ["COMMON_WORD_ZIPF", "LintIssue", "Severity", "lint_taxonomy"]
 
@@ -147,13 +148,10 @@ def _duplicate_evidence(taxonomy: Taxonomy) -> Iterator[LintIssue]:
 
 def is_common_word(text: str) -> bool:
     """Tell whether an alias is one or two letters or a frequent English word."""
-    # wordfreq takes most of a second to import: only the linter needs it, not `import skillmatch`.
-    from wordfreq import zipf_frequency
-
     stripped = text.strip()
     if len(stripped) <= 2:
         return True
-    return bool(_WORD.match(stripped)) and zipf_frequency(stripped, "en") >= COMMON_WORD_ZIPF
+    return bool(_WORD.match(stripped)) and english_zipf(stripped) >= COMMON_WORD_ZIPF
 
 
 def _ungated_common_words(taxonomy: Taxonomy) -> Iterator[LintIssue]:
