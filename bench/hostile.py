@@ -193,9 +193,17 @@ def durability(
     base = [str(exe), "score", "--job", str(job), str(corpus), "--out", str(out), "--quiet"]
     base += ["--workers", str(workers), "--timeout", str(timeout), "--top", "0"]
     killed = 0
+    last_exit = None
+    last_errors: list[str] = []
     for k in range(kills + 1):
         args = base + (["--resume"] if k else [])
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        last = k == kills
+        proc = subprocess.Popen(
+            args,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE if last else subprocess.DEVNULL,
+            text=True,
+        )
         if k < kills:
             time.sleep(6 + 4 * k)
             if proc.poll() is None:
@@ -204,10 +212,14 @@ def durability(
             proc.wait()
             time.sleep(1.5)  # the workers notice their parent is gone
         else:
-            proc.wait(timeout=1800)
+            _, err = proc.communicate(timeout=1800)
+            last_exit = proc.returncode
+            last_errors = [line for line in err.splitlines() if "Error:" in line][-3:]
     expected = collections.Counter(input_key(t) for t in iter_tasks([corpus]))
     got = collections.Counter(row["input_key"] for row in read_rows(out))
     return {
+        "last_exit_status": last_exit,  # 1: some inputs failed (error rows), as they should
+        "last_run_errors": last_errors,
         "kills": killed,
         "inputs": sum(expected.values()),
         "rows": sum(got.values()),

@@ -114,7 +114,7 @@ def clipped(lines: Sequence[str], hidden: Sequence[str]) -> bytes:
 
 def covered(lines: Sequence[str], hidden: Sequence[str]) -> bytes:
     """Show ``lines`` and ``hidden`` text, then paint a white box over the hidden text."""
-    return text_ops(lines) + text_ops(hidden, top=400) + b"1 g 60 380 400 40 re f\n"
+    return text_ops(lines) + text_ops(hidden, top=400) + b"1 g 0 380 612 40 re f\n"
 
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

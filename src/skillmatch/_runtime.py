@@ -39,7 +39,15 @@ except ImportError:  # pragma: no cover - Windows
 
 from skillmatch.errors import DocumentTimeoutError
 
-__all__ = ["Outcome", "Timeout", "gc_paused", "ordered_map", "time_budget", "time_limit"]
+__all__ = [
+    "PARENT_ONLY_FDS",
+    "Outcome",
+    "Timeout",
+    "gc_paused",
+    "ordered_map",
+    "time_budget",
+    "time_limit",
+]
 
 _WINDOW_PER_WORKER = 4  # chunks in flight or buffered per worker, to bound memory
 _PARENT_CHECK_SECONDS = 0.5  # how often a worker looks whether its parent is still alive
@@ -191,6 +199,11 @@ def time_budget(seconds: float | None, *, source: str) -> Iterator[None]:
 # --------------------------------------------------------------------------------------------
 
 
+PARENT_ONLY_FDS: set[int] = set()
+"""File descriptors that worker processes close as they start: a lock held through one (an
+output's) must not outlive the parent in a forked worker."""
+
+
 def _exit_with_parent(parent: int) -> None:
     """Exit this worker once its parent is gone (killed with -9, it cannot stop its workers)."""
 
@@ -228,6 +241,9 @@ def _worker_loop(
 ) -> None:
     # Ctrl-C goes to the whole process group: the parent handles it and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for fd in list(PARENT_ONLY_FDS):
+        with contextlib.suppress(OSError):
+            os.close(fd)
     _exit_with_parent(parent)
     _cap_memory(memory_limit)
     while True:

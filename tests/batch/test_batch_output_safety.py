@@ -145,3 +145,32 @@ def test_symbolic_link_out_of_an_input_folder_is_not_followed_unless_asked(
     out = tmp_path / "rows.csv"
     run_batch([folder], out, matcher=matcher)
     assert [Path(r["source"]).name for r in read_rows(out)] == sources
+
+
+def _fd_is_open(fd: int) -> bool:
+    import os
+
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def test_workers_do_not_hold_the_output_lock_so_it_dies_with_the_run(tmp_path: Path) -> None:
+    # A forked worker shares its parent's open files: were the lock among them, a worker
+    # outliving a parent killed with -9 would keep every resume out.
+    from skillmatch._runtime import ordered_map
+
+    with OutputLock(tmp_path / "rows.csv") as lock:
+        got = list(
+            ordered_map(
+                lambda inherit: _fd_is_open,
+                [lock.fd, lock.fd],
+                n_process=2,
+                batch_size=1,
+                lost=lambda item, reason: (False, RuntimeError(reason)),
+            )
+        )
+        assert _fd_is_open(lock.fd)
+    assert [value for _, (ok, value) in got] == [False, False]

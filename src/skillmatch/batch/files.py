@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from skillmatch._runtime import PARENT_ONLY_FDS
 from skillmatch.batch.rows import Row
 
 try:
@@ -299,9 +300,12 @@ class OutputLock:
                     f"{self.out}: another skillmatch run is writing it; wait for that run to "
                     "finish, or write to another file"
                 ) from None
+        # Forked workers close it: the lock dies with this process, even by kill -9.
+        PARENT_ONLY_FDS.add(self.fd)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        PARENT_ONLY_FDS.discard(self.fd)
         os.close(self.fd)  # closing releases the lock
 
     def read(self) -> dict[str, Any] | None:
