@@ -37,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 
 from hostile_files import (
+    CSS_HIDING,
     clipped,
     covered,
     docx_with,
@@ -60,19 +61,6 @@ JOB = (
 )
 HONEST = "Junior data analyst, Excel. Two years of reporting for a retail chain."
 GAIN = "Python, PyTorch, Kubernetes, AWS, LangChain, MLflow and Docker; Staff engineer, 12 years"
-CSS = {
-    "opacity": "opacity: .01",
-    "near-white": "color: #fefefe",
-    "hsl-white": "color: hsl(0, 0%, 100%)",
-    "transparent": "color: transparent",
-    "off-screen": "position: absolute; left: -9999px",
-    "text-indent": "text-indent: -9999px",
-    "height-0": "height: 0; overflow: hidden",
-    "clip-path": "clip-path: inset(50%)",
-    "scale-0": "transform: scale(0)",
-    "sr-only": "position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0,0,0,0)",
-    "font-1px": "font-size: 1px",
-}
 
 
 def build(root: Path, fuzz: int, seed: int) -> tuple[Path, list[tuple[str, str]]]:
@@ -114,7 +102,7 @@ def build(root: Path, fuzz: int, seed: int) -> tuple[Path, list[tuple[str, str]]
         (honest_pdf, put("gamed-tounicode.pdf", raw_pdf([text_ops([HONEST])], to_unicode=lie)))
     )
     honest_html = put("honest.html", f"<p>{HONEST}</p>")
-    for case, css in CSS.items():
+    for case, css in CSS_HIDING.items():
         sheet = f"<style>.h {{ {css} }}</style>"
         page = f"<html><head>{sheet}</head><body><p>{HONEST}</p><div class=h>{GAIN}</div>"
         pairs.append((honest_html, put(f"gamed-css-{case}.html", page)))

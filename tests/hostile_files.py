@@ -9,6 +9,27 @@ import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+CSS_HIDING = {
+    "opacity": "opacity: .01",
+    "near-white": "color: #fefefe",
+    "rgb-white": "color: rgb(255, 255, 255)",
+    "hsl-white": "color: hsl(0, 0%, 100%)",
+    "transparent": "color: transparent",
+    "off-screen": "position: absolute; left: -9999px",
+    "text-indent": "text-indent: -9999px",
+    "height-0": "height: 0; overflow: hidden",
+    "clip-path": "clip-path: inset(50%)",
+    "scale-0": "transform: scale(0)",
+    "sr-only": (
+        "position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; "
+        "overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0"
+    ),
+    "font-1px": "font-size: 1px",
+    "same-as-background": "background: #123456; color: #123457",
+    "alpha-text": "color: rgba(0, 0, 0, 0.03)",
+}
+"""CSS that hides text from a reader, by the name of the trick."""
+
 
 def raw_pdf(
     pages: Sequence[bytes],

@@ -7,29 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from hostile_files import CSS_HIDING
 from skillmatch.matcher import SkillMatcher
 from skillmatch.readers import read_document
 from skillmatch.scoring import compare
 
-HIDING = {
-    "opacity": "opacity: .01",
-    "near-white": "color: #fefefe",
-    "rgb-white": "color: rgb(255, 255, 255)",
-    "hsl-white": "color: hsl(0, 0%, 100%)",
-    "transparent": "color: transparent",
-    "off-screen": "position: absolute; left: -9999px",
-    "text-indent": "text-indent: -9999px",
-    "height-0": "height: 0; overflow: hidden",
-    "clip-path": "clip-path: inset(50%)",
-    "scale-0": "transform: scale(0)",
-    "sr-only": (
-        "position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; "
-        "overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0"
-    ),
-    "font-1px": "font-size: 1px",
-    "same-as-background": "background: #123456; color: #123457",
-    "alpha-text": "color: rgba(0, 0, 0, 0.03)",
-}
+HIDING = CSS_HIDING
 VISIBLE = "<p>Junior data analyst, Excel.</p>"
 SKILLS = "Python, Kubernetes and PyTorch"
 JOB = "ML engineer. Required: Python, Kubernetes and PyTorch. 2+ years of experience."

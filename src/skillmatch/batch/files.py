@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from skillmatch._runtime import PARENT_ONLY_FDS
 from skillmatch.batch.rows import Row
@@ -227,26 +227,34 @@ def rank_file(path: str | os.PathLike[str], cols: Sequence[str]) -> None:
             keys.append((_fit_key(position, row.get("fit"), row.get("error_type")), offset))
             position += 1
         keys.sort()
-        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-                if fmt.header:
-                    out.write(fmt.header_line(cols))
-                rank = 0
-                for (failed, _, _), offset in keys:
-                    fh.seek(offset)
-                    row = fmt.decode(fh.readline().decode("utf-8"), cols)
-                    if not failed:
-                        rank += 1
-                    row["rank"] = None if failed else rank
-                    out.write(fmt.encode(row, cols))
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, p)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with _replacing(p) as out:
+            if fmt.header:
+                out.write(fmt.header_line(cols))
+            rank = 0
+            for (failed, _, _), offset in keys:
+                fh.seek(offset)
+                row = fmt.decode(fh.readline().decode("utf-8"), cols)
+                if not failed:
+                    rank += 1
+                row["rank"] = None if failed else rank
+                out.write(fmt.encode(row, cols))
+
+
+@contextlib.contextmanager
+def _replacing(p: Path) -> Iterator[TextIO]:
+    """A text file that replaces ``p`` whole when the block ends, or not at all: written
+    beside it, flushed to disk, then renamed over it (a reader never sees half of it)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def read_rows(path: str | os.PathLike[str]) -> Iterator[Row]:
@@ -357,15 +365,5 @@ def fingerprint(text: str) -> str:
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
     """Write ``text`` (UTF-8; a lone surrogate as U+FFFD) to ``path`` whole or not at all: a
     temporary file beside it, flushed to disk, then renamed over it."""
-    p = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(writable(text))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with _replacing(Path(path)) as out:
+        out.write(writable(text))

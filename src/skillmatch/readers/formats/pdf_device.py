@@ -196,12 +196,7 @@ def page_device(base: type, hidden_oc: frozenset[str], limits: Limits, name: str
         def count_op(self) -> None:
             self.drawing.ops += 1
             if self.drawing.ops > limits.max_pdf_drawing_ops:
-                limits.check(
-                    "max_pdf_drawing_ops",
-                    self.drawing.ops,
-                    path=name,
-                    what="drawing operations on one page (at least)",
-                )
+                _over(limits, "max_pdf_drawing_ops", self.drawing.ops, name, "drawing operations")
 
         # -- clipping, saved and restored with the graphics state
         def push_clip(self) -> None:
@@ -254,12 +249,7 @@ def page_device(base: type, hidden_oc: frozenset[str], limits: Limits, name: str
             adv: float = super().render_char(matrix, font, *args, **kwargs)
             self.drawing.chars += 1
             if self.drawing.chars > limits.max_text_chars:
-                limits.check(
-                    "max_text_chars",
-                    self.drawing.chars,
-                    path=name,
-                    what="characters drawn on one page (at least)",
-                )
+                _over(limits, "max_text_chars", self.drawing.chars, name, "characters drawn")
             obj = self.cur_item._objs[-1]
             obj.skillmatch_render_mode = self._render_mode
             obj.skillmatch_oc_hidden = bool(self._oc_stack and self._oc_stack[-1])
@@ -274,6 +264,10 @@ def page_device(base: type, hidden_oc: frozenset[str], limits: Limits, name: str
             return adv
 
     return _Device
+
+
+def _over(limits: Limits, limit: str, count: int, name: str, what: str) -> None:
+    limits.check(limit, count, path=name, what=f"{what} on one page (at least)")
 
 
 def make_interpreter(rsrcmgr: Any, device: Any) -> Any:
