@@ -80,3 +80,17 @@ def test_html_reader_time_stays_bounded_as_page_grows_tenfold(
         return html.read(page.encode("utf-8"), "page.html", Limits())
 
     assert growth(read, make, 1_000) < RATIO
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "No " + repeat_to("Python, Go, Rust, Docker, ", n),  # one negated endless list
+        lambda n: "Never used " + repeat_to("Kubernetes or AWS and ", n),
+    ],
+    ids=["no-then-list", "never-then-list"],
+)
+def test_negation_over_an_endless_list_stays_linear(
+    matcher: SkillMatcher, make: Callable[[int], str]
+) -> None:
+    assert growth(matcher.match, make, 2_000) < RATIO

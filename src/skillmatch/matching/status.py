@@ -112,6 +112,7 @@ def status_of(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> 
 
 _LIST_SEPARATORS = frozenset({",", "/", "or", "and", "nor", "&"})
 _LIST_ITEM = 3  # tokens of one item of a list ("Google Cloud Platform")
+_LIST_REACH = 60  # tokens a list reaches back from an item
 # A clause break that a negation cue right before it governs: "no experience with X",
 # "not familiar with X" (the cue at most this many tokens before the break word).
 _GOVERNED_BREAK = frozenset({"with"})
@@ -124,22 +125,24 @@ def list_head(toks: TokenTable, i: int) -> int:
 
     A negation cue before a list negates every item ("No experience with Kubernetes, Docker
     or AWS"), so its reach is measured to the head of the list, not to each item. A list stays
-    within one line and sentence; an item is at most ``_LIST_ITEM`` tokens.
+    within one line and sentence and ``_LIST_REACH`` tokens; an item is at most ``_LIST_ITEM``
+    tokens.
     """
     lower, brk = toks.lower, toks.brk
     head = i
     k = i - 1
-    while k >= 0 and lower[k] in _LIST_SEPARATORS and not brk[k + 1]:
+    stop = max(0, i - _LIST_REACH)  # bounded, so a text of one endless list stays linear
+    while k >= stop and lower[k] in _LIST_SEPARATORS and not brk[k + 1]:
         m = k - 1
         while (
-            m >= 0
+            m >= stop
             and k - m <= _LIST_ITEM
             and not brk[m + 1]
             and lower[m] not in _LIST_SEPARATORS
             and lower[m] not in _CLAUSE_BREAK
             and lower[m] not in NEG_CUES
             and lower[m] not in SENTENCE_END
-            and lower[m] not in "()"
+            and lower[m] not in ("(", ")")
         ):
             m -= 1
         if m == k - 1 or k - m > _LIST_ITEM:
