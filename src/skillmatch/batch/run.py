@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,7 @@ def run_batch(
     recursive: bool = True,
     follow_links: bool = False,
     on_row: Callable[[Row], None] | None = None,
+    as_of: date | str | None = None,
 ) -> BatchSummary:
     """Score every input into ``out`` (``.csv`` or ``.jsonl``), one row per input text.
 
@@ -148,7 +150,8 @@ def run_batch(
     (by their ``input_key``, however their name is written) are skipped and the rest appended.
     With a ``job`` the file is rewritten at the end in rank order (:func:`rank_file`).
     ``on_row`` is called after each row is written (for a progress bar). JSONL rows carry a
-    ``details`` object: the full result (without its text) and the comparison.
+    ``details`` object: the full result (without its text) and the comparison. ``as_of`` is
+    the day the texts were written, for those whose record has no ``as_of`` of its own.
 
     The run holds an exclusive lock on ``out`` (another run writing it fails at once) through
     its manifest, ``<out>.manifest.json``, which records the job, taxonomy and options: resuming
@@ -165,6 +168,7 @@ def run_batch(
         raise InputError(f"{path}: no folder {path.parent}; create it first")
     cols = columns(matcher.taxonomy, job=job is not None)
     manifest = _manifest(matcher, job, limits, fmt.name, text_column, id_column, recursive)
+    manifest["options"]["as_of"] = None if as_of is None else str(as_of)
     started = time.monotonic()
     with OutputLock(path) as lock:
         if resume and path.exists():
@@ -175,6 +179,7 @@ def run_batch(
             inputs,
             text_column=text_column,
             id_column=id_column,
+            as_of=as_of,
             limits=limits,
             recursive=recursive,
             follow_links=follow_links,

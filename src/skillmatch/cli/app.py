@@ -12,6 +12,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -70,13 +71,17 @@ def _limits(timeout: float | None) -> Limits:
 
 
 def _match_within(
-    matcher: SkillMatcher, doc: Document, limits: Limits, kind: TextKind | None = None
+    matcher: SkillMatcher,
+    doc: Document,
+    limits: Limits,
+    kind: TextKind | None = None,
+    as_of: date | None = None,
 ) -> MatchResult:
     """Match a document within its time budget (``DocumentTimeoutError`` past it)."""
     from skillmatch import time_budget
 
     with time_budget(limits.max_seconds_per_file, source=doc.source):
-        return matcher.match_document(doc, kind=kind)
+        return matcher.match_document(doc, kind=kind, as_of=as_of)
 
 
 TaxonomyOption = Annotated[
@@ -92,6 +97,30 @@ ResumeOption = Annotated[
     bool,
     typer.Option("--resume", help="Skip inputs already in --out (after an interrupted run)."),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="The day the texts were written (what 'Present' means); default: a record's as_of"
+        " column, else the file's own date, else the latest date the text names, else today.",
+        show_default=False,
+    ),
+]
+
+
+def _as_of(value: str | None) -> date | None:
+    """Read ``--as-of``; a bad date is a usage error (exit 2) that says how to write it."""
+    from skillmatch.analysis import coerce_as_of
+
+    try:
+        return coerce_as_of(value, caller="--as-of")
+    except TypeError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
+        ) from None
+
+
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 TimeoutOption = Annotated[
     float | None,
@@ -122,12 +151,14 @@ def match_command(
     resume: ResumeOption = False,
     quiet: QuietOption = False,
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Find skills, coverage and seniority in each input and print them (or write --out rows)."""
     from skillmatch.readers import iter_documents
 
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
+    day = _as_of(as_of)
     if out is not None:
         _check_out(out)
         with handle_errors():
@@ -142,6 +173,7 @@ def match_command(
             quiet=quiet,
             timeout=timeout,
             text_column=text_column,
+            as_of=day,
         )
         return
     if resume or workers != 1:
@@ -155,7 +187,7 @@ def match_command(
             try:
                 if isinstance(doc, SkillmatchError):
                     raise doc
-                result = _match_within(matcher, doc, limits)
+                result = _match_within(matcher, doc, limits, as_of=day)
             except SkillmatchError as exc:
                 failed += 1
                 typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
@@ -219,6 +251,7 @@ def report_command(
     taxonomy: TaxonomyOption = None,
     title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
     from skillmatch.batch import refuse_input_as_output, write_text_atomically
@@ -227,17 +260,18 @@ def report_command(
     from skillmatch.scoring import compare
 
     limits = _limits(timeout)
+    day = _as_of(as_of)
     with handle_errors():
         refuse_input_as_output(out, [doc] if job is None else [doc, job], "the report (-o)")
         matcher = _matcher(taxonomy)
         resume_doc = read_document(doc, limits=limits)
         if job is None:
-            result = _match_within(matcher, resume_doc, limits)
+            result = _match_within(matcher, resume_doc, limits, as_of=day)
             page = render_report(result, title=title)
         else:
             job_doc = read_document(job, limits=limits)
-            result = _match_within(matcher, resume_doc, limits, "resume")
-            job_result = _match_within(matcher, job_doc, limits, "job")
+            result = _match_within(matcher, resume_doc, limits, "resume", day)
+            job_result = _match_within(matcher, job_doc, limits, "job", day)
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
@@ -270,6 +304,7 @@ def _run_batch_command(
     timeout: float | None,
     text_column: str,
     keep: bool = True,
+    as_of: date | None = None,
 ) -> BatchSummary:
     """Run a batch into ``out`` with a progress bar on a terminal; summary on stderr."""
 
@@ -292,6 +327,7 @@ def _run_batch_command(
             limits=limits,
             text_column=text_column,
             on_row=lambda row: bar.update(1),
+            as_of=as_of,
         )
     if not quiet:
         resumed = f", {summary.skipped} already done" if summary.skipped else ""
@@ -341,6 +377,7 @@ def score_command(
     taxonomy: TaxonomyOption = None,
     timeout: TimeoutOption = None,
     text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    as_of: AsOfOption = None,
 ) -> None:
     """Rank résumés against a job posting: one row per file, failed files included.
 
@@ -356,13 +393,14 @@ def score_command(
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
     limits = _limits(timeout)
+    day = _as_of(as_of)
     with handle_errors():
         for target, what in ((out, "--out"), (html, "--html")):
             if target is not None:
                 refuse_input_as_output(target, [*inputs, job], what)
         job_doc = read_document(job, limits=limits)  # before the matcher (seconds to build)
         matcher = _matcher(taxonomy)
-        job_result = _match_within(matcher, job_doc, limits, "job")
+        job_result = _match_within(matcher, job_doc, limits, "job", day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -376,6 +414,7 @@ def score_command(
             timeout=timeout,
             text_column=text_column,
             keep=out is not None,
+            as_of=day,
         )
         if top:
             head: list[dict[str, Any]] = []
@@ -400,6 +439,7 @@ def compare_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     taxonomy: TaxonomyOption = None,
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Compare a résumé with a job posting: fit, skills covered and missing, level, flags."""
     from skillmatch.readers import read_document
@@ -408,11 +448,13 @@ def compare_command(
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
     limits = _limits(timeout)
+    day = _as_of(as_of)
     with handle_errors():
         matcher = _matcher(taxonomy)
         resume_doc = read_document(resume, limits=limits)
-        resume_result = _match_within(matcher, resume_doc, limits, "resume")
-        job_result = _match_within(matcher, read_document(job, limits=limits), limits, "job")
+        resume_result = _match_within(matcher, resume_doc, limits, "resume", day)
+        job_doc = read_document(job, limits=limits)
+        job_result = _match_within(matcher, job_doc, limits, "job", day)
         comparison = compare(resume_result, job_result)
     if fmt == "json":
         data = {
@@ -436,6 +478,7 @@ def screen_command(
     taxonomy: TaxonomyOption = None,
     text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Screen job postings: level sought with evidence, required and preferred skills, role."""
     from skillmatch.readers import iter_documents
@@ -443,6 +486,7 @@ def screen_command(
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
     limits = _limits(timeout)
+    day = _as_of(as_of)
     failed = 0
     collected: list[dict[str, Any]] = []
     with handle_errors():
@@ -451,7 +495,7 @@ def screen_command(
             try:
                 if isinstance(doc, SkillmatchError):
                     raise doc
-                result = _match_within(matcher, doc, limits, "job")
+                result = _match_within(matcher, doc, limits, "job", day)
             except SkillmatchError as exc:
                 failed += 1
                 typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)

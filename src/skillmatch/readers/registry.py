@@ -88,8 +88,17 @@ def read_document(
         )
     with time_budget(limits.max_seconds_per_file, source=name):
         data = _read_bytes(p, name, limits)
-        text, hidden, warnings = reader(data, name, limits)
-        return make_document(id or name, text, name, None, hidden, warnings, limits)
+        read = reader(data, name, limits)
+        return make_document(
+            id or name,
+            read.text,
+            name,
+            read.as_of,
+            read.hidden,
+            read.warnings,
+            limits,
+            as_of_source=read.as_of_source,
+        )
 
 
 def open_regular_file(path: str | os.PathLike[str], name: str) -> BinaryIO:
