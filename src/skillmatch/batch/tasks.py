@@ -73,9 +73,7 @@ def iter_tasks(
     A directory's symbolic links that lead out of it are skipped unless ``follow_links``.
     """
     day = coerce_as_of(as_of, caller="iter_tasks")  # here, not at the first task
-    return _tasks(
-        inputs, text_column, id_column, limits or Limits(), recursive, day, follow_links
-    )
+    return _tasks(inputs, text_column, id_column, limits or Limits(), recursive, day, follow_links)
 
 
 def _tasks(
