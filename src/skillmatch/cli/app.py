@@ -6,12 +6,10 @@ exit status 1 (2 for bad usage).
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -20,10 +18,9 @@ import typer
 
 if TYPE_CHECKING:
     from skillmatch.batch import BatchSummary
-    from skillmatch.limits import Limits
     from skillmatch.matcher import SkillMatcher
-    from skillmatch.readers import Document
 
+from skillmatch.cli.budget import limits_for, match_within
 from skillmatch.cli.format import (
     format_comparison,
     format_ranking,
@@ -32,10 +29,10 @@ from skillmatch.cli.format import (
     result_json,
     screen_json,
 )
-from skillmatch.cli.output import handle_errors
+from skillmatch.cli.output import handle_errors, write_errors
 from skillmatch.cli.taxonomy import taxonomy_app
 from skillmatch.errors import SkillmatchError
-from skillmatch.models import MatchResult, TextKind
+from skillmatch.models import MatchResult
 
 app = typer.Typer(
     name="skillmatch",
@@ -52,36 +49,6 @@ def _matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:
     if taxonomy is None:
         return SkillMatcher.default(fuzzy=fuzzy)
     return SkillMatcher.from_taxonomy(taxonomy, fuzzy=fuzzy)
-
-
-def _limits(timeout: float | None) -> Limits:
-    """The limits of a command: ``--timeout`` is the time budget of each input."""
-    from skillmatch.limits import Limits
-
-    if timeout is None:
-        return Limits()
-    try:
-        return Limits(max_seconds_per_file=timeout)
-    except ValueError:
-        typer.echo(
-            f"Error: --timeout {timeout:g}: give seconds above 0 and at most 604800 (a week)",
-            err=True,
-        )
-        raise typer.Exit(code=2) from None
-
-
-def _match_within(
-    matcher: SkillMatcher,
-    doc: Document,
-    limits: Limits,
-    kind: TextKind | None = None,
-    as_of: date | None = None,
-) -> MatchResult:
-    """Match a document within its time budget (``DocumentTimeoutError`` past it)."""
-    from skillmatch import time_budget
-
-    with time_budget(limits.max_seconds_per_file, source=doc.source):
-        return matcher.match_document(doc, kind=kind, as_of=as_of)
 
 
 TaxonomyOption = Annotated[
@@ -178,7 +145,7 @@ def match_command(
         return
     if resume or workers != 1:
         raise typer.BadParameter("--resume and --workers need --out FILE.csv|.jsonl")
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     failed = 0
     results: list[dict[str, object]] = []
     with handle_errors():
@@ -187,7 +154,7 @@ def match_command(
             try:
                 if isinstance(doc, SkillmatchError):
                     raise doc
-                result = _match_within(matcher, doc, limits, as_of=day)
+                result = match_within(matcher, doc, limits, as_of=day)
             except SkillmatchError as exc:
                 failed += 1
                 typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
@@ -259,19 +226,19 @@ def report_command(
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
 
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     day = _as_of(as_of)
     with handle_errors():
         refuse_input_as_output(out, [doc] if job is None else [doc, job], "the report (-o)")
         matcher = _matcher(taxonomy)
         resume_doc = read_document(doc, limits=limits)
         if job is None:
-            result = _match_within(matcher, resume_doc, limits, as_of=day)
+            result = match_within(matcher, resume_doc, limits, as_of=day)
             page = render_report(result, title=title)
         else:
             job_doc = read_document(job, limits=limits)
-            result = _match_within(matcher, resume_doc, limits, "resume", day)
-            job_result = _match_within(matcher, job_doc, limits, "job", day)
+            result = match_within(matcher, resume_doc, limits, "resume", day)
+            job_result = match_within(matcher, job_doc, limits, "job", day)
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
@@ -312,11 +279,11 @@ def _run_batch_command(
 
     from skillmatch.batch import run_batch
 
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
-    with handle_errors(), bar, _write_errors(out):
+    with handle_errors(), bar, write_errors(out):
         summary = run_batch(
             inputs,
             out,
@@ -340,16 +307,6 @@ def _run_batch_command(
     if summary.failed and job is None:
         raise typer.Exit(code=1)
     return summary
-
-
-@contextlib.contextmanager
-def _write_errors(target: Path) -> Iterator[None]:
-    """A file that cannot be written (a full disk, no permission) on one line, exit 1."""
-    try:
-        yield
-    except OSError as exc:
-        typer.echo(f"OSError: cannot write {target}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(code=1) from None
 
 
 @app.command("score")
@@ -392,7 +349,7 @@ def score_command(
         _check_out(out)
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     day = _as_of(as_of)
     with handle_errors():
         for target, what in ((out, "--out"), (html, "--html")):
@@ -400,7 +357,7 @@ def score_command(
                 refuse_input_as_output(target, [*inputs, job], what)
         job_doc = read_document(job, limits=limits)  # before the matcher (seconds to build)
         matcher = _matcher(taxonomy)
-        job_result = _match_within(matcher, job_doc, limits, "job", day)
+        job_result = match_within(matcher, job_doc, limits, "job", day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -424,7 +381,7 @@ def score_command(
                 head.append(row)
             typer.echo(format_ranking(head, top))
         if html is not None:
-            with _write_errors(html):
+            with write_errors(html):
                 write_html_summary(
                     target, html, matcher=matcher, job=job_result, job_label=str(job)
                 )
@@ -447,14 +404,14 @@ def compare_command(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     day = _as_of(as_of)
     with handle_errors():
         matcher = _matcher(taxonomy)
         resume_doc = read_document(resume, limits=limits)
-        resume_result = _match_within(matcher, resume_doc, limits, "resume", day)
+        resume_result = match_within(matcher, resume_doc, limits, "resume", day)
         job_doc = read_document(job, limits=limits)
-        job_result = _match_within(matcher, job_doc, limits, "job", day)
+        job_result = match_within(matcher, job_doc, limits, "job", day)
         comparison = compare(resume_result, job_result)
     if fmt == "json":
         data = {
@@ -485,7 +442,7 @@ def screen_command(
 
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
-    limits = _limits(timeout)
+    limits = limits_for(timeout)
     day = _as_of(as_of)
     failed = 0
     collected: list[dict[str, Any]] = []
@@ -495,7 +452,7 @@ def screen_command(
             try:
                 if isinstance(doc, SkillmatchError):
                     raise doc
-                result = _match_within(matcher, doc, limits, "job", day)
+                result = match_within(matcher, doc, limits, "job", day)
             except SkillmatchError as exc:
                 failed += 1
                 typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
