@@ -36,7 +36,7 @@ def test_layers_contract_holds() -> None:
     lint = Path(sys.executable).with_name("lint-imports")
     root = Path(__file__).parents[1]
     run = subprocess.run(
-        [str(lint), "--config", str(root / "pyproject.toml")],
+        [str(lint), "--no-cache", "--config", str(root / "pyproject.toml")],
         capture_output=True,
         text=True,
         cwd=root,

@@ -18,6 +18,7 @@ from pydantic_core import PydanticSerializationError, to_json
 
 __all__ = [
     "LEVELS",
+    "LIST_SEP",
     "CategoryCoverage",
     "CategoryFit",
     "Comparison",
@@ -51,6 +52,14 @@ LEVELS: tuple[Level, ...] = ("entry", "mid", "senior")
 def level_rank(level: Level) -> int:
     """Return the position of ``level`` in :data:`LEVELS` (entry 0, mid 1, senior 2)."""
     return LEVELS.index(level)
+
+
+LIST_SEP = "; "
+"""What joins a list in a flat row (``to_row``, ``skillmatch score``'s CSV): ``"python; go"``."""
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 Method = Literal["exact", "normalized", "fuzzy", "pattern"]
@@ -261,6 +270,26 @@ class MatchResult(_Frozen):
                 return s
         return None
 
+    def to_row(self) -> dict[str, Any]:
+        """Return the result as one flat row: the columns ``skillmatch score`` writes for it.
+
+        ``id, level, years, coverage_overall``, one ``coverage_<category id>`` per category,
+        ``skills`` and ``warnings`` (codes), lists joined with ``"; "``, numbers rounded to 4
+        places. ``pandas.DataFrame([r.to_row() for r in results])`` is a table of results;
+        :func:`skillmatch.to_frame` does that and adds comparisons.
+        """
+        row: dict[str, Any] = {
+            "id": self.id,
+            "level": self.seniority.level,
+            "years": _round(self.seniority.years),
+            "coverage_overall": _round(self.coverage.overall),
+        }
+        for cat in self.coverage.categories:
+            row[f"coverage_{cat.category_id}"] = _round(cat.coverage)
+        row["skills"] = LIST_SEP.join(self.skill_ids)
+        row["warnings"] = LIST_SEP.join(dict.fromkeys(w.code for w in self.warnings))
+        return row
+
 
 class NearMiss(_Frozen):
     """The phrase of a résumé closest to a skill it lacks, for a person to check."""
@@ -313,3 +342,18 @@ class Comparison(_Frozen):
         default_factory=list,
         description="The posting's alternatives and the one that satisfied each (or None).",
     )
+
+    def to_row(self) -> dict[str, Any]:
+        """Return the comparison as flat columns: ``fit, missing_required, missing_preferred``
+        and ``warnings``.
+
+        The columns ``skillmatch score`` adds to a résumé's row (lists joined with ``"; "``). Its
+        ``warnings`` replace the résumé's: the comparison's flags hold the résumé's and what
+        comparing found (``job-text-copied``).
+        """
+        return {
+            "fit": _round(self.score),
+            "missing_required": LIST_SEP.join(self.required_missing),
+            "missing_preferred": LIST_SEP.join(self.preferred_missing),
+            "warnings": LIST_SEP.join(dict.fromkeys(w.code for w in self.flags)),
+        }

@@ -208,3 +208,77 @@ def test_summary_prints_on_a4_landscape_without_overflowing_the_page(
     for page in PdfReader(BytesIO(pdf)).pages:
         assert round(float(page.mediabox.width)) == 842
         assert round(float(page.mediabox.height)) == 595
+
+
+def recruiter_rows() -> list[SummaryRow]:
+    """A long ranking: long file names, many categories, long lists of required skills."""
+    categories = [c.name for c in example_resume().coverage.categories]
+    skills = [
+        "Continuous integration and delivery",
+        "Kubernetes",
+        "Production Deployment",
+        "Retrieval-Augmented Generation",
+        "Large language model integration",
+        "Amazon Web Services",
+        "System Design",
+        "TensorFlow",
+    ]
+    rows = [
+        SummaryRow(
+            file=f"candidate-{i:02d}-with-a-rather-long-file-name-from-the-applicant-tracker.pdf",
+            rank=i,
+            report=f"reports/candidate-{i:02d}.html",
+            score=1 - i / 30,
+            level="senior" if i % 3 else "mid",
+            coverage={c: (i * 7 + j * 13) % 10 / 10 for j, c in enumerate(categories)},
+            required_matched=skills[: i % 8],
+            required_missing=skills[i % 8 :],
+            skill_count=i,
+        )
+        for i in range(1, 25)
+    ]
+    rows.append(SummaryRow(file="nurse.pdf", rank=25, score=0.0, level="senior", skill_count=0))
+    rows.append(SummaryRow(file="scan.pdf", error="EmptyDocumentError: scan.pdf: no text layer"))
+    return rows
+
+
+def test_summary_at_1280_pixels_needs_no_sideways_scroll_and_shows_missing_skills(
+    driver: webdriver.Chrome, tmp_path: Path
+) -> None:
+    summary = tmp_path / "summary.html"
+    summary.write_text(render_summary(recruiter_rows(), job="northwind.txt"), encoding="utf-8")
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        driver.get(summary.as_uri())
+        assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
+        overflow = (
+            "const w = document.documentElement.clientWidth;"
+            "return [document.documentElement.scrollWidth - w,"
+            " [...document.querySelectorAll('body *')]"
+            "   .filter(e => e.getBoundingClientRect().right > w + 1).length];"
+        )
+        assert driver.execute_script(overflow) == [0, 0]
+        headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "thead th")]
+        assert headers == [
+            "Rank",
+            "Candidate",
+            "Fit",
+            "Level",
+            "Required skills matched",
+            "Required skills missing",
+        ]
+        missing = driver.find_elements(By.CSS_SELECTOR, "thead th")[5]
+        assert missing.rect["x"] + missing.rect["width"] <= 1280
+        # details open on demand, and the page still fits
+        first = driver.find_element(By.CSS_SELECTOR, "tbody details")
+        assert not first.find_element(By.CSS_SELECTOR, "ul.cov").is_displayed()
+        first.find_element(By.TAG_NAME, "summary").click()
+        assert first.find_element(By.CSS_SELECTOR, "ul.cov").is_displayed()
+        assert driver.execute_script(overflow) == [0, 0]
+        nurse = driver.find_element(By.XPATH, "//tr[th[contains(., 'nurse.pdf')]]")
+        assert "Senior" not in nurse.text
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -164,5 +164,5 @@ def test_match_out_resume_after_a_truncated_last_line(tmp_path: Path, mixed: Pat
     partial.write_text("".join(lines[:4]) + lines[4][:25], encoding="utf-8")
     proc = run("match", mixed, "--out", partial, "--resume")
     assert proc.returncode == 1
-    assert "5 files read, 4 failed, 3 already done" in proc.stderr
+    assert "5 files read, 4 failed (named above), 3 already done" in proc.stderr
     assert partial.read_text(encoding="utf-8") == full.read_text(encoding="utf-8")

@@ -19,7 +19,9 @@ def summary_rows() -> list[SummaryRow | dict[str, object]]:
             score=0.55,
             level="mid",
             coverage={"Programming": 0.5, "MLOps": 0.0},
+            required_matched=["Python"],
             required_missing=["Kubernetes", "Docker"],
+            skill_count=3,
         ),
         {"file": "scan.pdf", "error": "EmptyDocumentError: scan.pdf: no text layer; run OCR"},
         SummaryRow(
@@ -29,7 +31,9 @@ def summary_rows() -> list[SummaryRow | dict[str, object]]:
             score=0.86,
             level="senior",
             coverage={"Programming": 0.5, "Cloud Platforms": 1 / 3, "MLOps": 1 / 3},
+            required_matched=["Python", "Docker"],
             required_missing=["Kubernetes"],
+            skill_count=7,
         ),
     ]
 
@@ -63,17 +67,42 @@ def test_summary_shows_the_error_of_a_failed_file() -> None:
     assert "<a " not in rows[2]
 
 
-def test_summary_shows_coverage_bars_with_values_and_missing_skills() -> None:
-    page_text = render_summary(summary_rows())
+def test_summary_puts_fit_level_and_required_skills_first_and_coverage_on_demand() -> None:
+    page_text = render_summary(summary_rows(), job="northwind.txt")
     page = parse(page_text)
-    cols = [a for t, a in page.tags if t == "th" and a.get("scope") == "col"]
-    assert len(cols) == 8  # rank, file, score, level, 3 categories, missing
+    cols = [
+        page_text[m.end() :].split("<", 1)[0] for m in re.finditer(r'<th scope="col">', page_text)
+    ]
+    assert cols == [
+        "Rank",
+        "Candidate",
+        "Fit",
+        "Level",
+        "Required skills matched",
+        "Required skills missing",
+    ]
     rows = rows_of(page_text)
-    assert rows[0].count("<svg") == 3
-    assert "33%" in rows[0]
-    assert "Kubernetes" in rows[0]
+    cells = re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", rows[0], re.S)
+    assert "Python" in cells[4] and "Docker" in cells[4] and "Kubernetes" in cells[5]
+    # coverage by category opens on demand, inside the candidate's cell
+    assert rows[0].count("<details>") == 1 and rows[0].count("<svg") == 3
+    assert "33%" in rows[0] and "7 skills of the taxonomy found" in rows[0]
     assert rows[1].count("<svg") == 2  # bob has no Cloud Platforms value
-    assert "Docker" in rows[1]
+    assert "<details>" not in rows[2]  # a failed file has nothing to open
+    assert any(t == "summary" for t, _ in page.tags)
+
+
+def test_summary_without_a_job_shows_no_required_columns() -> None:
+    page_text = render_summary(summary_rows())
+    assert "Required skills" not in page_text
+    assert '<th scope="col">Coverage</th>' in page_text
+
+
+def test_a_resume_with_no_skill_of_the_taxonomy_shows_no_level() -> None:
+    nurse = SummaryRow(file="nurse.pdf", rank=1, score=0.0, level="senior", skill_count=0)
+    rows = rows_of(render_summary([nurse], job="ml-engineer.txt"))
+    assert "Senior" not in rows[0]
+    assert "no skill of the taxonomy found" in rows[0]
 
 
 def test_summary_drops_links_that_leave_the_file_system_and_escapes_names() -> None:

@@ -34,12 +34,21 @@ from __future__ import annotations
 
 from skillmatch.batch.files import rank_file, read_rows, write_text_atomically
 from skillmatch.batch.html import summary_rows, write_html_summary
-from skillmatch.batch.rows import Row, columns, error_row, result_row, score_task
+from skillmatch.batch.rows import (
+    LIST_SEP,
+    Row,
+    columns,
+    error_row,
+    rank_rows,
+    result_row,
+    score_task,
+)
 from skillmatch.batch.run import BatchSummary, iter_rows, refuse_input_as_output, run_batch
 from skillmatch.batch.tasks import Task, iter_tasks
 from skillmatch.matcher import parallel_map
 
 __all__ = [
+    "LIST_SEP",
     "BatchSummary",
     "Row",
     "Task",
@@ -49,6 +58,7 @@ __all__ = [
     "iter_tasks",
     "parallel_map",
     "rank_file",
+    "rank_rows",
     "read_rows",
     "refuse_input_as_output",
     "result_row",

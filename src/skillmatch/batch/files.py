@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 
 from skillmatch._runtime import PARENT_ONLY_FDS
-from skillmatch.batch.rows import Row
+from skillmatch.batch.rows import Row, rank_key
 
 try:
     import fcntl
@@ -199,11 +199,6 @@ def read_existing(path: Path, cols: Sequence[str], fmt: RowWriter) -> Existing:
     return found
 
 
-def _fit_key(position: int, fit: Any, error: Any) -> tuple[int, float, int]:
-    failed = bool(error) or fit in (None, "")
-    return (1, 0.0, position) if failed else (0, -float(fit), position)
-
-
 def rank_file(path: str | os.PathLike[str], cols: Sequence[str]) -> None:
     """Rewrite a finished output file in rank order (best fit first), atomically.
 
@@ -224,7 +219,7 @@ def rank_file(path: str | os.PathLike[str], cols: Sequence[str]) -> None:
             if not raw:
                 break
             row = fmt.decode(raw.decode("utf-8"), cols)
-            keys.append((_fit_key(position, row.get("fit"), row.get("error_type")), offset))
+            keys.append((rank_key(position, row.get("fit"), row.get("error_type")), offset))
             position += 1
         keys.sort()
         with _replacing(p) as out:

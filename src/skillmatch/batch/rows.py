@@ -13,7 +13,7 @@ from skillmatch.batch.tasks import Task, input_key
 from skillmatch.errors import DocumentTimeoutError, LimitExceededError, SkillmatchError
 from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
-from skillmatch.models import Comparison, MatchResult
+from skillmatch.models import LIST_SEP, Comparison, MatchResult
 from skillmatch.readers import read_document
 from skillmatch.scoring import compare
 from skillmatch.taxonomy import Taxonomy
@@ -24,6 +24,8 @@ __all__ = [
     "columns",
     "error_row",
     "memory_error",
+    "rank_key",
+    "rank_rows",
     "result_row",
     "score_task",
     "timeout_error",
@@ -33,8 +35,6 @@ logger = logging.getLogger("skillmatch")
 
 Row: TypeAlias = dict[str, Any]
 """A flat output row: the keys of :func:`columns` (plus ``details`` in JSONL output)."""
-
-LIST_SEP = "; "
 
 
 def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
@@ -61,10 +61,6 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
     return cols
 
 
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
 def result_row(
     result: MatchResult,
     cols: Sequence[str],
@@ -73,36 +69,54 @@ def result_row(
     comparison: Comparison | None = None,
     details: bool = False,
 ) -> Row:
-    """Flatten one result (and its comparison with the job) into a row of ``cols``."""
+    """Flatten one result (and its comparison with the job) into a row of ``cols``.
+
+    The values are :meth:`MatchResult.to_row` and :meth:`Comparison.to_row`; a result without
+    an id takes its ``source``.
+    """
     row: Row = dict.fromkeys(cols)
-    row.update(
-        id=result.id or source,
-        source=source,
-        level=result.seniority.level,
-        years=_round(result.seniority.years),
-        coverage_overall=_round(result.coverage.overall),
-        skills=LIST_SEP.join(result.skill_ids),
-        # The comparison's flags hold the résumé's and what comparing found (copied job text).
-        warnings=LIST_SEP.join(
-            dict.fromkeys(w.code for w in (comparison.flags if comparison else result.warnings))
-        ),
-    )
-    for cat in result.coverage.categories:
-        key = f"coverage_{cat.category_id}"
-        if key in row:
-            row[key] = _round(cat.coverage)
+    flat = result.to_row()
     if comparison is not None:
-        row.update(
-            fit=_round(comparison.score),
-            missing_required=LIST_SEP.join(comparison.required_missing),
-            missing_preferred=LIST_SEP.join(comparison.preferred_missing),
-        )
+        flat.update(comparison.to_row())
+    row.update((key, value) for key, value in flat.items() if key in row)
+    row.update(id=result.id or source, source=source)
     if details:
         row["details"] = {
             "result": result.model_dump(mode="json", exclude={"text"}),
             "comparison": None if comparison is None else comparison.model_dump(mode="json"),
         }
     return row
+
+
+def rank_key(position: int, fit: Any, error: Any) -> tuple[int, float, int]:
+    """Return a row's place in a ranking: scored rows by fit, best first, then failed rows.
+
+    Ties, and failed rows, keep input order (``position``).
+    """
+    failed = bool(error) or fit in (None, "")
+    return (1, 0.0, position) if failed else (0, -float(fit), position)
+
+
+def rank_rows(rows: Sequence[Row]) -> list[Row]:
+    """Set ``rank`` on each row (1, 2, ... by fit; ``None`` on failed rows); return them ranked.
+
+    The rows are changed in place, so a caller that keeps the input order keeps the ranks too.
+
+    >>> rows = [{"fit": 0.5, "error_type": None}, {"fit": None, "error_type": "X"},
+    ...         {"fit": 0.9, "error_type": None}]
+    >>> [r["rank"] for r in rank_rows(rows)], [r["rank"] for r in rows]
+    ([1, 2, None], [2, None, 1])
+    """
+    order = sorted(
+        range(len(rows)), key=lambda i: rank_key(i, rows[i].get("fit"), rows[i].get("error_type"))
+    )
+    rank = 0
+    for i in order:
+        failed = rank_key(i, rows[i].get("fit"), rows[i].get("error_type"))[0]
+        if not failed:
+            rank += 1
+        rows[i]["rank"] = None if failed else rank
+    return [rows[i] for i in order]
 
 
 def error_row(exc: BaseException, cols: Sequence[str], *, source: str) -> Row:

@@ -1,7 +1,8 @@
 """The ``skillmatch`` command: parses options, calls the public API, formats the output.
 
 Library errors are caught here only: printed as ``ErrorName: message`` on one line of stderr,
-exit status 1 (2 for bad usage).
+exit status 1 (2 for bad usage). The library is imported inside the commands, so ``--help``,
+``--version`` and usage errors answer without loading spaCy.
 """
 
 from __future__ import annotations
@@ -16,120 +17,122 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-if TYPE_CHECKING:
-    from skillmatch.batch import BatchSummary
-    from skillmatch.matcher import SkillMatcher
-
 from skillmatch.cli.budget import limits_for, match_within
-from skillmatch.cli.format import (
-    format_comparison,
-    format_ranking,
-    format_result,
-    format_screen,
-    result_json,
-    screen_json,
+from skillmatch.cli.documents import (
+    compare_command,
+    eval_command,
+    report_command,
+    schema_command,
+    screen_command,
+)
+from skillmatch.cli.options import (
+    CONTEXT,
+    AsOfOption,
+    Command,
+    IdColumnOption,
+    KindCheckOption,
+    ListFormatOption,
+    QuietOption,
+    ResumeOption,
+    TableOrJsonl,
+    TaxonomyOption,
+    TextColumnOption,
+    TimeoutOption,
+    WorkersOption,
+    check_single_file,
+    make_matcher,
+    parse_as_of,
 )
 from skillmatch.cli.output import handle_errors, write_errors
+from skillmatch.cli.serve import serve_command
 from skillmatch.cli.taxonomy import taxonomy_app
-from skillmatch.errors import SkillmatchError
-from skillmatch.models import MatchResult
+
+if TYPE_CHECKING:
+    from skillmatch.batch import BatchSummary, Row
+    from skillmatch.matcher import SkillMatcher
+    from skillmatch.models import MatchResult
 
 app = typer.Typer(
     name="skillmatch",
     help="Find skills in résumés and job postings, with evidence.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
 )
-app.add_typer(taxonomy_app, name="taxonomy")
 
 
-def _matcher(taxonomy: Path | None, *, fuzzy: bool = True) -> SkillMatcher:
-    from skillmatch.matcher import SkillMatcher
+def _print_version(value: bool) -> None:
+    if value:
+        import skillmatch
 
-    if taxonomy is None:
-        return SkillMatcher.default(fuzzy=fuzzy)
-    return SkillMatcher.from_taxonomy(taxonomy, fuzzy=fuzzy)
+        typer.echo(f"skillmatch {skillmatch.__version__}")
+        raise typer.Exit()
 
 
-TaxonomyOption = Annotated[
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find skills in résumés and job postings, with evidence.
+
+    Run 'skillmatch COMMAND -h' for a command's options.
+    """
+
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="INPUT...",
+        help="Files, folders, .jsonl/.csv record sets, or - for stdin.",
+        show_default=False,
+    ),
+]
+OutOption = Annotated[
     Path | None,
-    typer.Option("--taxonomy", "-t", help="Taxonomy file (YAML/JSON); default: AI engineer."),
-]
-
-
-WorkersOption = Annotated[
-    int, typer.Option("--workers", "-w", min=1, help="Worker processes (each reads and scores).")
-]
-ResumeOption = Annotated[
-    bool,
-    typer.Option("--resume", help="Skip inputs already in --out (after an interrupted run)."),
-]
-AsOfOption = Annotated[
-    str | None,
     typer.Option(
-        "--as-of",
-        metavar="YYYY-MM-DD",
-        help="The day the texts were written (what 'Present' means); default: a record's as_of"
-        " column, else the file's own date, else the latest date the text names, else today.",
+        "--out",
+        "-o",
+        metavar="PATH",
+        help="Write one flat row per input to this .csv or .jsonl (a batch run).",
         show_default=False,
     ),
 ]
 
 
-def _as_of(value: str | None) -> date | None:
-    """Read ``--as-of``; a bad date is a usage error (exit 2) that says how to write it."""
-    from skillmatch.analysis import coerce_as_of
-
-    try:
-        return coerce_as_of(value, caller="--as-of")
-    except TypeError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
-        ) from None
-
-
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
-TimeoutOption = Annotated[
-    float | None,
-    typer.Option(
-        "--timeout",
-        help="Seconds to read and match one input (default 60); over it, the input fails.",
-        show_default=False,
-    ),
-]
-
-
-@app.command("match")
+@app.command("match", cls=Command)
 def match_command(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files, directories, .jsonl/.csv sets, or - for stdin.")
-    ],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table (for people), json or jsonl.")
-    ] = "table",
+    inputs: InputsArgument,
+    fmt: ListFormatOption = TableOrJsonl.table,
     taxonomy: TaxonomyOption = None,
-    text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    text_column: TextColumnOption = "text",
+    id_column: IdColumnOption = "id",
     no_fuzzy: Annotated[bool, typer.Option("--no-fuzzy", help="Exact matching only.")] = False,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", "-o", help="Write one flat row per input to this .csv or .jsonl."),
-    ] = None,
+    out: OutOption = None,
     workers: WorkersOption = 1,
     resume: ResumeOption = False,
     quiet: QuietOption = False,
     timeout: TimeoutOption = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Find skills, coverage and seniority in each input and print them (or write --out rows)."""
+    """Find skills, coverage and seniority in each input and print them (or write --out rows).
+
+    Exit status 0 when every input was read, 1 when some failed (each named on stderr).
+    """
+    from skillmatch.cli.format import format_result, result_json
+    from skillmatch.errors import SkillmatchError
     from skillmatch.readers import iter_documents
 
-    if fmt not in ("table", "json", "jsonl"):
-        raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     if out is not None:
         _check_out(out)
         with handle_errors():
-            matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
+            matcher = make_matcher(taxonomy, fuzzy=not no_fuzzy)
         _run_batch_command(
             inputs,
             out,
@@ -140,17 +143,19 @@ def match_command(
             quiet=quiet,
             timeout=timeout,
             text_column=text_column,
+            id_column=id_column,
             as_of=day,
         )
         return
     if resume or workers != 1:
-        raise typer.BadParameter("--resume and --workers need --out FILE.csv|.jsonl")
+        raise typer.BadParameter("--resume and --workers need --out PATH.csv|.jsonl")
     limits = limits_for(timeout)
     failed = 0
     results: list[dict[str, object]] = []
     with handle_errors():
-        matcher = _matcher(taxonomy, fuzzy=not no_fuzzy)
-        for doc in iter_documents(inputs, text_column=text_column, limits=limits):
+        matcher = make_matcher(taxonomy, fuzzy=not no_fuzzy)
+        docs = iter_documents(inputs, text_column=text_column, id_column=id_column, limits=limits)
+        for doc in docs:
             try:
                 if isinstance(doc, SkillmatchError):
                     raise doc
@@ -159,104 +164,33 @@ def match_command(
                 failed += 1
                 typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
                 continue
-            if fmt == "table":
+            if fmt is TableOrJsonl.table:
                 typer.echo(format_result(result, source=doc.source))
-            elif fmt == "jsonl":
+            elif fmt is TableOrJsonl.jsonl:
                 typer.echo(json.dumps(result_json(result, doc.source), ensure_ascii=False))
             else:
                 results.append(result_json(result, doc.source))
-    if fmt == "json":
+    if fmt is TableOrJsonl.json:
         typer.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if failed:
         raise typer.Exit(code=1)
 
 
-@app.command("eval")
-def eval_command(
-    dataset: Annotated[Path, typer.Argument(help="Labelled .jsonl set (see the README).")],
-    taxonomy: TaxonomyOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    ids: Annotated[
-        str | None,
-        typer.Option(
-            "--ids",
-            help="Only the texts whose id ends in an odd or an even number: develop on one"
-            " half, check on the other.",
-            metavar="odd|even",
-        ),
-    ] = None,
-) -> None:
-    """Measure precision, recall, F1 and level accuracy on a labelled set; per skill, worst
-    first."""
-    from skillmatch.evaluation import (
-        evaluate,
-        format_report,
-        load_eval_set,
-        report_json,
-        select_ids,
-    )
-
-    if ids not in (None, "odd", "even"):
-        raise typer.BadParameter(f"{ids!r}: choose 'odd' or 'even'", param_hint="--ids")
-    with handle_errors():
-        items = load_eval_set(dataset)
-        if ids is not None:
-            items = select_ids(items, "odd" if ids == "odd" else "even")
-        report = evaluate(_matcher(taxonomy), items)
-    typer.echo(report_json(report) if as_json else format_report(report))
-
-
-@app.command("report")
-def report_command(
-    doc: Annotated[Path, typer.Argument(help="Résumé (or job posting) to report on.")],
-    job: Annotated[
-        Path | None, typer.Option("--job", help="Job posting: adds the fit to the report.")
-    ] = None,
-    out: Annotated[Path, typer.Option("-o", "--out", help="Write the HTML here.")] = Path(
-        "report.html"
-    ),
-    taxonomy: TaxonomyOption = None,
-    title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
-    timeout: TimeoutOption = None,
-    as_of: AsOfOption = None,
-) -> None:
-    """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
-    from skillmatch.batch import refuse_input_as_output, write_text_atomically
-    from skillmatch.readers import read_document
-    from skillmatch.report import render_report
-    from skillmatch.scoring import compare
-
-    limits = limits_for(timeout)
-    day = _as_of(as_of)
-    with handle_errors():
-        refuse_input_as_output(out, [doc] if job is None else [doc, job], "the report (-o)")
-        matcher = _matcher(taxonomy)
-        resume_doc = read_document(doc, limits=limits)
-        if job is None:
-            result = match_within(matcher, resume_doc, limits, as_of=day)
-            page = render_report(result, title=title)
-        else:
-            job_doc = read_document(job, limits=limits)
-            result = match_within(matcher, resume_doc, limits, "resume", day)
-            job_result = match_within(matcher, job_doc, limits, "job", day)
-            comparison = compare(result, job_result)
-            page = render_report(result, job=job_result, comparison=comparison, title=title)
-    try:
-        write_text_atomically(out, page)
-    except OSError as exc:
-        typer.echo(f"OSError: cannot write the report to {out}: {exc.strerror or exc}", err=True)
-        raise typer.Exit(code=1) from None
-    typer.echo(f"wrote {out}", err=True)
-
-
 # ----------------------------------------------------------------------------------------------
-# Batch scoring, comparison and screening
+# Batch scoring
 # ----------------------------------------------------------------------------------------------
 
 
 def _check_out(out: Path) -> None:
     if out.suffix.lower() not in (".csv", ".jsonl"):
         raise typer.BadParameter(f"{out}: write to a .csv or .jsonl file", param_hint="--out")
+
+
+def failure_line(row: Row) -> str:
+    """Return the stderr line that names a failed input and the reason."""
+    message, source = str(row.get("error") or ""), str(row.get("source") or "")
+    where = "" if message.startswith(source) else f"{source}: "
+    return f"{row['error_type']}: {where}{message}"
 
 
 def _run_batch_command(
@@ -270,11 +204,11 @@ def _run_batch_command(
     quiet: bool,
     timeout: float | None,
     text_column: str,
+    id_column: str,
     keep: bool = True,
     as_of: date | None = None,
 ) -> BatchSummary:
-    """Run a batch into ``out`` with a progress bar on a terminal; summary on stderr."""
-
+    """Run a batch into ``out``: a progress bar on a terminal, failures and a summary on stderr."""
     from tqdm import tqdm
 
     from skillmatch.batch import run_batch
@@ -283,6 +217,12 @@ def _run_batch_command(
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
+
+    def on_row(row: Row) -> None:
+        bar.update(1)
+        if row.get("error_type"):
+            bar.write(failure_line(row), file=sys.stderr)
+
     with handle_errors(), bar, write_errors(out):
         summary = run_batch(
             inputs,
@@ -293,13 +233,15 @@ def _run_batch_command(
             resume=resume,
             limits=limits,
             text_column=text_column,
-            on_row=lambda row: bar.update(1),
+            id_column=id_column,
+            on_row=on_row,
             as_of=as_of,
         )
     if not quiet:
         resumed = f", {summary.skipped} already done" if summary.skipped else ""
+        named = " (named above)" if summary.failed and summary.processed else ""
         typer.echo(
-            f"{summary.processed} files read, {summary.failed} failed{resumed} in "
+            f"{summary.processed} files read, {summary.failed} failed{named}{resumed} in "
             f"{summary.seconds:.1f} s ({summary.docs_per_second:.1f} docs/s)"
             + (f"; wrote {out}" if keep else ""),
             err=True,
@@ -309,54 +251,86 @@ def _run_batch_command(
     return summary
 
 
-@app.command("score")
+@app.command("score", cls=Command)
 def score_command(
-    inputs: Annotated[
-        list[str], typer.Argument(help="Résumé files, directories, .jsonl/.csv sets, or -.")
+    inputs: InputsArgument,
+    job: Annotated[
+        Path,
+        typer.Option(
+            "--job",
+            "-j",
+            metavar="PATH",
+            help="The job posting to rank against.",
+            show_default=False,
+        ),
     ],
-    job: Annotated[Path, typer.Option("--job", "-j", help="The job posting to rank against.")],
     out: Annotated[
         Path | None,
         typer.Option(
             "--out",
             "-o",
+            metavar="PATH",
             help="Ranked rows to this .csv or .jsonl (in input order while running, rewritten "
             "in rank order at the end).",
+            show_default=False,
         ),
     ] = None,
     html: Annotated[
-        Path | None, typer.Option("--html", help="Also write the ranking as an HTML page.")
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="PATH",
+            help="Also write the ranking as an HTML page, with a report per résumé.",
+            show_default=False,
+        ),
     ] = None,
     workers: WorkersOption = 1,
     resume: ResumeOption = False,
     quiet: QuietOption = False,
-    top: Annotated[int, typer.Option("--top", min=0, help="Rows of the ranking to print.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", min=0, metavar="N", help="Rows of the ranking to print.")
+    ] = 10,
     taxonomy: TaxonomyOption = None,
     timeout: TimeoutOption = None,
-    text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    text_column: TextColumnOption = "text",
+    id_column: IdColumnOption = "id",
+    kind_check: KindCheckOption = True,
     as_of: AsOfOption = None,
 ) -> None:
-    """Rank résumés against a job posting: one row per file, failed files included.
+    """Rank résumés against a job posting: one row per input, failed inputs included.
 
-    Exit status 0 when every file was scored, 1 when some failed, 2 on bad usage.
+    Exit status 0 when every input was scored, 1 when some failed (each named on stderr), 2 on
+    bad usage.
     """
     import tempfile
 
     from skillmatch.batch import read_rows, refuse_input_as_output, write_html_summary
+    from skillmatch.cli.format import format_ranking
     from skillmatch.readers import read_document
 
     if out is not None:
         _check_out(out)
     elif resume:
-        raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
+        raise typer.BadParameter("--resume needs --out PATH.csv|.jsonl", param_hint="--resume")
+    check_single_file(job, "--job", instead="score ranks many résumés against one job.")
     limits = limits_for(timeout)
-    day = _as_of(as_of)
+    day = parse_as_of(as_of)
     with handle_errors():
         for target, what in ((out, "--out"), (html, "--html")):
             if target is not None:
-                refuse_input_as_output(target, [*inputs, job], what)
-        job_doc = read_document(job, limits=limits)  # before the matcher (seconds to build)
-        matcher = _matcher(taxonomy)
+                refuse_input_as_output(target, [*inputs, str(job)], what)
+        job_doc = read_document(job, limits=limits)  # before the matcher (a while to build)
+    if kind_check:
+        from skillmatch.analysis import detect_kind
+
+        if detect_kind(job_doc.text) == "resume":
+            raise typer.BadParameter(
+                f"{job} reads as a résumé, not a job posting; if it is right, run again with "
+                "--no-kind-check",
+                param_hint="--job",
+            )
+    with handle_errors():
+        matcher = make_matcher(taxonomy)
         job_result = match_within(matcher, job_doc, limits, "job", day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
@@ -370,6 +344,7 @@ def score_command(
             quiet=quiet,
             timeout=timeout,
             text_column=text_column,
+            id_column=id_column,
             keep=out is not None,
             as_of=day,
         )
@@ -379,7 +354,8 @@ def score_command(
                 if row.get("error_type") or len(head) >= top:
                     break
                 head.append(row)
-            typer.echo(format_ranking(head, top))
+            names = {s.id: s.name for s in matcher.taxonomy.skills}
+            typer.echo(format_ranking(head, top, names))
         if html is not None:
             with write_errors(html):
                 write_html_summary(
@@ -389,85 +365,13 @@ def score_command(
         raise typer.Exit(code=1)
 
 
-@app.command("compare")
-def compare_command(
-    resume: Annotated[Path, typer.Argument(help="The résumé.")],
-    job: Annotated[Path, typer.Argument(help="The job posting.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    taxonomy: TaxonomyOption = None,
-    timeout: TimeoutOption = None,
-    as_of: AsOfOption = None,
-) -> None:
-    """Compare a résumé with a job posting: fit, skills covered and missing, level, flags."""
-    from skillmatch.readers import read_document
-    from skillmatch.scoring import compare
-
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter("choose table or json", param_hint="--format")
-    limits = limits_for(timeout)
-    day = _as_of(as_of)
-    with handle_errors():
-        matcher = _matcher(taxonomy)
-        resume_doc = read_document(resume, limits=limits)
-        resume_result = match_within(matcher, resume_doc, limits, "resume", day)
-        job_doc = read_document(job, limits=limits)
-        job_result = match_within(matcher, job_doc, limits, "job", day)
-        comparison = compare(resume_result, job_result)
-    if fmt == "json":
-        data = {
-            "resume": str(resume),
-            "job": str(job),
-            "comparison": comparison.model_dump(mode="json"),
-        }
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    names = {s.id: s.name for s in matcher.taxonomy.skills}
-    typer.echo(f"== {resume} vs {job}")
-    typer.echo(format_comparison(resume_result, job_result, comparison, names))
-
-
-@app.command("screen")
-def screen_command(
-    postings: Annotated[
-        list[str], typer.Argument(help="Job postings: files, directories, .jsonl/.csv, or -.")
-    ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or jsonl.")] = "table",
-    taxonomy: TaxonomyOption = None,
-    text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
-    timeout: TimeoutOption = None,
-    as_of: AsOfOption = None,
-) -> None:
-    """Screen job postings: level sought with evidence, required and preferred skills, role."""
-    from skillmatch.readers import iter_documents
-
-    if fmt not in ("table", "json", "jsonl"):
-        raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
-    limits = limits_for(timeout)
-    day = _as_of(as_of)
-    failed = 0
-    collected: list[dict[str, Any]] = []
-    with handle_errors():
-        matcher = _matcher(taxonomy)
-        for doc in iter_documents(postings, text_column=text_column, limits=limits):
-            try:
-                if isinstance(doc, SkillmatchError):
-                    raise doc
-                result = match_within(matcher, doc, limits, "job", day)
-            except SkillmatchError as exc:
-                failed += 1
-                typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
-                continue
-            data = screen_json(result, doc.source, matcher.taxonomy)
-            if fmt == "table":
-                typer.echo(format_screen(data))
-            elif fmt == "jsonl":
-                typer.echo(json.dumps(data, ensure_ascii=False))
-            else:
-                collected.append(data)
-    if fmt == "json":
-        typer.echo(json.dumps(collected, indent=2, ensure_ascii=False))
-    if failed:
-        raise typer.Exit(code=1)
+app.command("compare", cls=Command)(compare_command)
+app.command("screen", cls=Command)(screen_command)
+app.command("report", cls=Command)(report_command)
+app.command("eval", cls=Command)(eval_command)
+app.command("schema", cls=Command)(schema_command)
+app.command("serve", cls=Command)(serve_command)
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 def main() -> None:

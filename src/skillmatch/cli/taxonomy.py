@@ -8,22 +8,45 @@ from typing import Annotated
 
 import typer
 
+from skillmatch.cli.options import CONTEXT, Command
 from skillmatch.cli.output import handle_errors, write_output
-from skillmatch.taxonomy import Taxonomy
 
-taxonomy_app = typer.Typer(help="Build, check and export taxonomies.", no_args_is_help=True)
+taxonomy_app = typer.Typer(
+    help="Build, check and export taxonomies.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings=CONTEXT,
+)
 
 
-@taxonomy_app.command("build")
+@taxonomy_app.command("build", cls=Command)
 def taxonomy_build(
-    doc: Annotated[Path, typer.Argument(help="Role document (plain text or Markdown).")],
+    doc: Annotated[
+        Path, typer.Argument(metavar="PATH", help="Role document (plain text or Markdown).")
+    ],
     overlay: Annotated[
-        Path | None, typer.Option("--overlay", help="Curated overlay YAML merged by id.")
+        Path | None,
+        typer.Option(
+            "--overlay",
+            metavar="PATH",
+            help="Curated overlay YAML merged by id.",
+            show_default=False,
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("-o", "--out", help="Write here (.json writes JSON).")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--out",
+            metavar="PATH",
+            help="Write here (.json writes JSON).",
+            show_default=False,
+        ),
     ] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Name of the taxonomy.")] = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="TEXT", help="Name of the taxonomy.", show_default=False),
+    ] = None,
 ) -> None:
     """Build a taxonomy from a role document; YAML to stdout or OUT."""
     from skillmatch.taxonomy import build_taxonomy
@@ -38,43 +61,65 @@ def taxonomy_build(
         write_output(text, out)
 
 
-@taxonomy_app.command("lint")
+@taxonomy_app.command("lint", cls=Command)
 def taxonomy_lint(
-    file: Annotated[Path, typer.Argument(help="Taxonomy file (YAML or JSON).")],
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Taxonomy file (YAML or JSON); the default taxonomy when omitted.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Report shared, common-word, nested and missing aliases; exit 1 on warnings or errors."""
-    from skillmatch.taxonomy import lint_taxonomy, read_data_file
+    from skillmatch.taxonomy import Taxonomy, lint_taxonomy, read_data_file
 
     with handle_errors():
-        data = read_data_file(file)
+        data = Taxonomy.default().to_dict() if file is None else read_data_file(file)
         issues = lint_taxonomy(data) if isinstance(data, dict) else []
         if not isinstance(data, dict):
             Taxonomy.from_dict(data, source=str(file))
+    label = "the default taxonomy" if file is None else str(file)
     for issue in issues:
         alias = repr(issue.alias) if issue.alias is not None else ""
         where = " ".join(part for part in (issue.skill_id or "", alias) if part)
         typer.echo(f"{issue.severity}\t{issue.rule}\t{where}\t{issue.message}")
     serious = sum(issue.severity in {"error", "warning"} for issue in issues)
-    typer.echo(f"{file}: {serious} errors/warnings, {len(issues) - serious} notes", err=True)
+    typer.echo(f"{label}: {serious} errors/warnings, {len(issues) - serious} notes", err=True)
     if serious:
         raise typer.Exit(code=1)
 
 
-@taxonomy_app.command("schema")
+@taxonomy_app.command("schema", cls=Command)
 def taxonomy_schema(
-    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write the schema here.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--out", metavar="PATH", help="Write the schema here.", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    """Print the JSON Schema of the taxonomy format."""
+    """Print the JSON Schema of the taxonomy format (the same as 'skillmatch schema taxonomy')."""
+    from skillmatch.taxonomy import Taxonomy
+
     write_output(json.dumps(Taxonomy.json_schema(), indent=2) + "\n", out)
 
 
-@taxonomy_app.command("show")
+@taxonomy_app.command("show", cls=Command)
 def taxonomy_show(
     file: Annotated[
-        Path | None, typer.Argument(help="Taxonomy file; the default taxonomy when omitted.")
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Taxonomy file; the default taxonomy when omitted.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Summarize a taxonomy: its categories and how many skills each holds."""
+    from skillmatch.taxonomy import Taxonomy
+
     with handle_errors():
         taxonomy = Taxonomy.default() if file is None else Taxonomy.load(file)
     typer.echo(f"{taxonomy.name} (version {taxonomy.version})")

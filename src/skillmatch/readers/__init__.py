@@ -25,7 +25,12 @@ from __future__ import annotations
 from skillmatch.limits import Limits
 from skillmatch.readers.document import Document, ReadOutcome
 from skillmatch.readers.inputs import document_from_record, iter_documents, list_document_files
-from skillmatch.readers.registry import BATCH_EXTENSIONS, DOCUMENT_EXTENSIONS, read_document
+from skillmatch.readers.registry import (
+    BATCH_EXTENSIONS,
+    DOCUMENT_EXTENSIONS,
+    read_bytes,
+    read_document,
+)
 
 __all__ = [
     "BATCH_EXTENSIONS",
@@ -36,5 +41,6 @@ __all__ = [
     "document_from_record",
     "iter_documents",
     "list_document_files",
+    "read_bytes",
     "read_document",
 ]

@@ -198,7 +198,7 @@ def _record_to_document(
         raise CorruptDocumentError(
             where,
             f"no {text_column!r} field (fields: {', '.join(map(str, record)) or 'none'}); "
-            "choose the text field with text_column=",
+            "choose it with --text-column (text_column= in Python)",
         )
     text = record[text_column]
     if not isinstance(text, str):
@@ -315,7 +315,7 @@ def _iter_csv_file(
             yield CorruptDocumentError(
                 name,
                 f"no column {text_column!r} (columns: {', '.join(columns or []) or 'none'}); "
-                "choose the text column with text_column=",
+                "choose it with --text-column (text_column= in Python)",
             )
             return
         row = 0

@@ -27,6 +27,7 @@ __all__ = [
     "DOCUMENT_EXTENSIONS",
     "FORMATS",
     "open_regular_file",
+    "read_bytes",
     "read_document",
 ]
 
@@ -74,31 +75,43 @@ def read_document(
     limits = limits or Limits()
     name = os.fspath(path)
     p = Path(path)
-    ext = p.suffix.lower()
-    reader = FORMATS.get(ext)
-    if reader is None:
-        if ext in BATCH_EXTENSIONS:
-            raise UnsupportedFormatError(
-                name, f"a {ext} file holds many texts; read it with iter_documents()"
-            )
-        raise UnsupportedFormatError(
-            name,
-            f"unsupported file type {ext or '(no extension)'!r}; supported: "
-            f"{', '.join(DOCUMENT_EXTENSIONS)} (and {', '.join(BATCH_EXTENSIONS)} in a batch)",
-        )
+    reader = _reader_for(name)
     with time_budget(limits.max_seconds_per_file, source=name):
-        data = _read_bytes(p, name, limits)
-        read = reader(data, name, limits)
-        return make_document(
-            id or name,
-            read.text,
-            name,
-            read.as_of,
-            read.hidden,
-            read.warnings,
-            limits,
-            as_of_source=read.as_of_source,
-        )
+        return _document(reader, _read_bytes(p, name, limits), name, limits, id)
+
+
+def read_bytes(
+    data: bytes, name: str, *, limits: Limits | None = None, id: str | None = None
+) -> Document:
+    """Read one document from its bytes (an upload), as :func:`read_document` reads a file.
+
+    ``name`` is the file name: its extension chooses the reader, and it names the document in
+    errors. The same limits apply (the time budget too), and the same errors are raised.
+
+    >>> read_bytes(b"Python and Go", "cv.txt").text
+    'Python and Go'
+    """
+    limits = limits or Limits()
+    reader = _reader_for(name)
+    limits.check("max_file_bytes", len(data), path=name, what="file size (bytes)")
+    if not data:
+        raise EmptyDocumentError(name, "empty file (0 bytes)")
+    with time_budget(limits.max_seconds_per_file, source=name):
+        return _document(reader, data, name, limits, id)
+
+
+def _document(reader: Reader, data: bytes, name: str, limits: Limits, id: str | None) -> Document:
+    read = reader(data, name, limits)
+    return make_document(
+        id or name,
+        read.text,
+        name,
+        read.as_of,
+        read.hidden,
+        read.warnings,
+        limits,
+        as_of_source=read.as_of_source,
+    )
 
 
 def open_regular_file(path: str | os.PathLike[str], name: str) -> BinaryIO:
@@ -125,6 +138,22 @@ def open_regular_file(path: str | os.PathLike[str], name: str) -> BinaryIO:
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
+
+
+def _reader_for(name: str) -> Reader:
+    ext = Path(name).suffix.lower()
+    reader = FORMATS.get(ext)
+    if reader is None:
+        if ext in BATCH_EXTENSIONS:
+            raise UnsupportedFormatError(
+                name, f"a {ext} file holds many texts; read it with iter_documents()"
+            )
+        raise UnsupportedFormatError(
+            name,
+            f"unsupported file type {ext or '(no extension)'!r}; supported: "
+            f"{', '.join(DOCUMENT_EXTENSIONS)} (and {', '.join(BATCH_EXTENSIONS)} in a batch)",
+        )
+    return reader
 
 
 def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:

@@ -465,6 +465,10 @@ class Taxonomy(_Strict):
     def json_schema(cls) -> dict[str, Any]:
         """Return the JSON Schema of the taxonomy format, for editors and validators."""
         schema = cls.model_json_schema()
+        # An alias may be a plain string (``Alias._from_string``), as ``taxonomy build`` writes.
+        ref = '{"$ref": "#/$defs/Alias"}'
+        plain = '{"anyOf": [{"type": "string", "minLength": 1}, ' + ref + "]}"
+        schema = json.loads(json.dumps(schema).replace(ref, plain))
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = "skillmatch taxonomy"
         return schema
