@@ -14,6 +14,7 @@ layout once (:mod:`skillmatch.analysis`), and score both into the frozen result
 
 from __future__ import annotations
 
+import functools
 import logging
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,8 +30,8 @@ from skillmatch.analysis import TextLayout, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
 from skillmatch.models import MatchResult, TextKind
 from skillmatch.readers import Document
-from skillmatch.scoring import ResultBuilder
-from skillmatch.taxonomy import Taxonomy
+from skillmatch.scoring import OtherSkills, ResultBuilder
+from skillmatch.taxonomy import Catalog, Taxonomy
 from skillmatch.text import blank_pipeline, normalize, table_tokenizer
 
 __all__ = ["MatcherRef", "SkillMatcher", "parallel_map"]
@@ -45,19 +46,27 @@ class SkillMatcher:
     """
 
     def __init__(
-        self, taxonomy: Taxonomy, index: SkillIndex, nlp: Language, *, fuzzy: bool = True
+        self,
+        taxonomy: Taxonomy,
+        index: SkillIndex,
+        nlp: Language,
+        *,
+        fuzzy: bool = True,
+        other_skills: bool = True,
     ) -> None:
         self.taxonomy = taxonomy
         self.nlp = nlp
         self.fuzzy = fuzzy
+        self.other_skills = other_skills
         self._index = index
         self._tokenize = table_tokenizer(nlp)
         self._results = ResultBuilder(taxonomy)
+        self._others: tuple[SkillIndex, OtherSkills] | None = None
 
     @classmethod
-    def default(cls, *, fuzzy: bool = True) -> SkillMatcher:
+    def default(cls, *, fuzzy: bool = True, other_skills: bool = True) -> SkillMatcher:
         """Return a matcher on the default "What is AI Engineer" taxonomy (no network)."""
-        return cls.from_taxonomy(Taxonomy.default(), fuzzy=fuzzy)
+        return cls.from_taxonomy(Taxonomy.default(), fuzzy=fuzzy, other_skills=other_skills)
 
     @classmethod
     def from_taxonomy(
@@ -66,17 +75,21 @@ class SkillMatcher:
         *,
         nlp: Language | None = None,
         fuzzy: bool = True,
+        other_skills: bool = True,
     ) -> SkillMatcher:
         """Return a matcher on a taxonomy object or file (YAML or JSON).
 
         ``nlp`` is any spaCy pipeline whose tokenizer should be used; by default a blank English
         pipeline. Its tokens are read chunk by chunk into a token table (see
         :mod:`skillmatch.text.tokenize`), not through Docs. ``fuzzy=False`` matches only exact and
-        normalized forms.
+        normalized forms. ``other_skills=False`` skips the technology catalogue (the
+        technologies the taxonomy does not hold, ``MatchResult.other_skills``); the catalogue
+        is compiled on the first text that needs it, once per pipeline.
         """
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
         pipeline = nlp if nlp is not None else blank_pipeline()
-        return cls(tax, SkillIndex.build(tax, pipeline, fuzzy=fuzzy), pipeline, fuzzy=fuzzy)
+        index = SkillIndex.build(tax, pipeline, fuzzy=fuzzy)
+        return cls(tax, index, pipeline, fuzzy=fuzzy, other_skills=other_skills)
 
     def match(
         self,
@@ -97,7 +110,9 @@ class SkillMatcher:
         if not isinstance(text, str):
             raise TypeError(f"match() takes a str, not {type(text).__name__}")
         norm = normalize(text)
-        found = find_mentions(self._index, self._tokenize(norm.text))
+        toks = self._tokenize(norm.text)
+        found = find_mentions(self._index, toks)
+        others = self._other_skills()
         layout = TextLayout(text, as_of=as_of, rules=self.taxonomy.seniority)
         return self._results.build(
             layout,
@@ -106,7 +121,18 @@ class SkillMatcher:
             kind=kind or detect_kind(layout),
             id=id,
             hidden_spans=hidden_spans,
+            others=find_mentions(others[0], toks)[0] if others else (),
+            other_skills=others[1] if others else None,
         )
+
+    def _other_skills(self) -> tuple[SkillIndex, OtherSkills] | None:
+        """The compiled catalogue and what this taxonomy holds of it (made on first use)."""
+        if not self.other_skills:
+            return None
+        if self._others is None:
+            catalog = _catalog_index(self.nlp)
+            self._others = (catalog, OtherSkills(self.taxonomy, catalog.taxonomy))
+        return self._others
 
     def match_document(self, doc: Document, *, kind: TextKind | None = None) -> MatchResult:
         """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings.
@@ -174,6 +200,12 @@ class SkillMatcher:
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
 
 
+@functools.lru_cache(maxsize=4)
+def _catalog_index(nlp: Language) -> SkillIndex:
+    """The technology catalogue compiled with ``nlp``'s tokenizer: exact spellings only."""
+    return SkillIndex.build(Catalog.default().as_taxonomy(), nlp, fuzzy=False)
+
+
 # --------------------------------------------------------------------------------------------
 # pipe(n_process > 1): matching on worker processes
 
@@ -188,13 +220,21 @@ class MatcherRef:
         self.matcher: SkillMatcher | None = matcher if inherit else None
         self.taxonomy = matcher.taxonomy
         self.fuzzy = matcher.fuzzy
+        self.other_skills = matcher.other_skills
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"matcher": None, "taxonomy": self.taxonomy, "fuzzy": self.fuzzy}
+        return {
+            "matcher": None,
+            "taxonomy": self.taxonomy,
+            "fuzzy": self.fuzzy,
+            "other_skills": self.other_skills,
+        }
 
     def get(self) -> SkillMatcher:
         if self.matcher is None:
-            self.matcher = SkillMatcher.from_taxonomy(self.taxonomy, fuzzy=self.fuzzy)
+            self.matcher = SkillMatcher.from_taxonomy(
+                self.taxonomy, fuzzy=self.fuzzy, other_skills=self.other_skills
+            )
         return self.matcher
 
 

@@ -182,6 +182,13 @@ class MatchResult(_Frozen):
     roles: list[RoleScore] = Field(default_factory=list)
     warnings: list[Flag] = Field(default_factory=list)
     taxonomy: str = ""
+    other_skills: list[SkillHit] = Field(
+        default_factory=list,
+        description=(
+            "Technologies of the catalogue the text names that the taxonomy does not hold"
+            " (Java, Terraform, Tableau), with evidence; they never count in coverage or fit."
+        ),
+    )
 
     @property
     def skill_ids(self) -> list[str]:
