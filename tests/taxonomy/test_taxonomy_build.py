@@ -18,7 +18,7 @@ from skillmatch.taxonomy import Taxonomy, build_taxonomy
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "taxonomy" / "what-is-ai-engineer.txt"
 OVERLAY = ROOT / "taxonomy" / "overlay.yaml"
-DATA_ENGINEER = ROOT / "examples" / "data-engineer.txt"
+DATA_ENGINEER = ROOT / "examples" / "roles" / "data-engineer.txt"
 
 CONTRACT = {
     "programming": ["python", "javascript", "typescript", "go", "rust"],
