@@ -2,43 +2,8 @@
 
 from __future__ import annotations
 
+from sample_texts import POSTING, RESUME
 from skillmatch.scoring import detect_kind
-
-POSTING = """Machine Learning Engineer — Payments
-About the role
-You will build fraud models. We are looking for someone who ships.
-
-Requirements
-- 3+ years of Python and SQL.
-- Experience with Docker; Kubernetes is a plus.
-
-Nice to have
-- PyTorch or TensorFlow.
-- Rust
-
-What we offer: equity, hybrid work. Apply with your CV.
-"""
-
-
-RESUME = """PRIYA RAMAN
-Machine Learning Engineer | Pune | priya@example.com
-
-SUMMARY
-I build fraud models and take them to production.
-
-EXPERIENCE
-Machine Learning Engineer — Kestrel Payments, Apr 2022 – Present
-• Trained fraud models in PyTorch; deployed them on AWS.
-
-Data Analyst — Lumio, Jan 2020 – Mar 2022
-• Wrote SQL reports and Python scripts.
-
-EDUCATION
-B.Tech, Computer Science, VIT Pune, 2016 – 2020
-
-SKILLS
-Python (5 years), SQL, PyTorch, AWS
-"""
 
 
 def test_detect_kind_tells_posting_from_resume() -> None:

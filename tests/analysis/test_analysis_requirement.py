@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from sample_texts import POSTING
 from skillmatch.scoring import requirement_of
-
-POSTING = """Machine Learning Engineer — Payments
-About the role
-You will build fraud models. We are looking for someone who ships.
-
-Requirements
-- 3+ years of Python and SQL.
-- Experience with Docker; Kubernetes is a plus.
-
-Nice to have
-- PyTorch or TensorFlow.
-- Rust
-
-What we offer: equity, hybrid work. Apply with your CV.
-"""
 
 
 @pytest.mark.parametrize(

@@ -6,28 +6,9 @@ from datetime import date
 
 import pytest
 
+from sample_texts import RESUME
 from skillmatch.models import Mention
 from skillmatch.scoring import skill_years
-
-RESUME = """PRIYA RAMAN
-Machine Learning Engineer | Pune | priya@example.com
-
-SUMMARY
-I build fraud models and take them to production.
-
-EXPERIENCE
-Machine Learning Engineer — Kestrel Payments, Apr 2022 – Present
-• Trained fraud models in PyTorch; deployed them on AWS.
-
-Data Analyst — Lumio, Jan 2020 – Mar 2022
-• Wrote SQL reports and Python scripts.
-
-EDUCATION
-B.Tech, Computer Science, VIT Pune, 2016 – 2020
-
-SKILLS
-Python (5 years), SQL, PyTorch, AWS
-"""
 
 
 def _mentions(text: str, word: str, skill_id: str) -> list[Mention]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from skillmatch.models import Comparison, MatchResult
+from skillmatch.models import LEVELS, Comparison, MatchResult
 
 # Light tints for the marks (dark text on them stays above 10:1 contrast) and dark borders that
 # also stay distinguishable for the common colour-vision deficiencies; the category code label is
@@ -24,7 +24,7 @@ _PALETTE: tuple[tuple[str, str], ...] = (
     ("#d7e9c5", "#3f5f12"),
 )
 _OTHER = ("#ececec", "#4a4a4a")
-LEVEL_NAMES: dict[str, str] = {"entry": "Entry", "mid": "Mid", "senior": "Senior"}
+LEVEL_NAMES: dict[str, str] = {level: level.capitalize() for level in LEVELS}
 STATUS_REASONS: dict[str, str] = {
     "negated": "negated in the text",
     "other-party": "a skill of another party",
