@@ -14,6 +14,7 @@ default reads as SQL, is no other skill, while "Spark" alone is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from skillmatch.matching import RawMention
@@ -21,6 +22,10 @@ from skillmatch.models import Mention, SkillHit, TextKind
 from skillmatch.taxonomy import Taxonomy
 
 __all__ = ["OtherSkills", "as_written"]
+
+
+# The words before a company's name when the text means the company: "at Salesforce".
+_EMPLOYER = re.compile(r"\b(?:at|joined|joining)\s+\Z", re.IGNORECASE)
 
 
 def as_written(mention: RawMention, text: str) -> bool:
@@ -62,6 +67,8 @@ class OtherSkills:
         for m in found:
             if m.status != "counted" or m.target in self.held or not as_written(m, text):
                 continue
+            if _EMPLOYER.search(text, 0, m.start):
+                continue  # "worked at Salesforce", "joined Datadog": the company, not a skill
             if any(s < m.end and m.start < e for s, e in taken):
                 continue
             kept.append(m)

@@ -67,6 +67,14 @@ class CatalogEntry(_Strict):
         default_factory=list,
         description="Finer terms that show the entry and are no entries of their own.",
     )
+    members: list[Alias] = Field(
+        default_factory=list,
+        description=(
+            "Products of the family the entry names, with no entry of their own (Bulma, Ant"
+            " Design in 'UI component libraries'): found as the family; a skill linked to one"
+            " member takes only that member's names."
+        ),
+    )
     parents: list[str] = Field(
         default_factory=list, description="Entries that using this one shows (EKS: aws, k8s)."
     )
@@ -122,6 +130,7 @@ class Catalog(_Strict):
     _by_name: dict[str, list[str]] = PrivateAttr(default_factory=dict)
     _by_key: dict[str, list[str]] = PrivateAttr(default_factory=dict)
     _children: dict[str, list[str]] = PrivateAttr(default_factory=dict)
+    _members: dict[str, list[tuple[str, Alias]]] = PrivateAttr(default_factory=dict)
     _taxonomy: Taxonomy | None = PrivateAttr(default=None)
 
     def model_post_init(self, context: Any, /) -> None:
@@ -148,6 +157,9 @@ class Catalog(_Strict):
             for alias in entry.names:
                 self._by_name.setdefault(alias.text.lower(), []).append(entry.id)
                 self._by_key.setdefault(name_key(alias.text), []).append(entry.id)
+            for alias in entry.members:
+                self._members.setdefault(alias.text.lower(), []).append((entry.id, alias))
+                self._members.setdefault(name_key(alias.text), []).append((entry.id, alias))
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -196,6 +208,17 @@ class Catalog(_Strict):
         if not ids:
             ids = self._by_key.get(name_key(label), [])
         return [self._entries[i] for i in dict.fromkeys(ids)]
+
+    def member(self, label: str) -> tuple[CatalogEntry, list[Alias]] | None:
+        """Return the family entry a label names as one of its members, and that member's
+        aliases (as written, then by key), or None."""
+        found = self._members.get(" ".join(label.lower().split())) or self._members.get(
+            name_key(label)
+        )
+        if not found:
+            return None
+        entry = self._entries[found[0][0]]
+        return entry, [alias for entry_id, alias in found if entry_id == entry.id]
 
     def find_group(self, label: str) -> CatalogGroup | None:
         """Return the group a heading names ("Cloud Platforms" -> cloud), or None."""
@@ -308,7 +331,7 @@ def _prepare(data: dict[str, Any]) -> dict[str, Any]:
                 continue
             entry = dict(entry, group=group.get("id", ""))
             where = f"groups -> {group.get('id')} -> entries -> {entry.get('id')}"
-            for key in ("aliases", "evidence"):
+            for key in ("aliases", "evidence", "members"):
                 entry[key] = [
                     {
                         **alias,
@@ -340,7 +363,7 @@ def _as_taxonomy(catalog: Catalog) -> Taxonomy:
                     name=entry.name,
                     categories=[entry.group],
                     aliases=entry.names,
-                    evidence=list(entry.evidence),
+                    evidence=[*entry.evidence, *entry.members],
                     fuzzy=False,
                 )
                 for entry in catalog.entries

@@ -3,10 +3,12 @@
 Each skill the builder reads is looked up in the :class:`~skillmatch.taxonomy.catalog.Catalog`:
 by a name as written, by its key (case, spacing, ".js", a version, a plural: "Vue.js", "HTML5",
 "REST APIs"), by a close spelling (rapidfuzz), then by a group ("Cloud Platforms") and last by the
-words of a longer name ("Cost Optimization" is the catalogue's "cloud cost optimization"). A linked
-skill takes the entry's names with their gates as aliases, and the entry's evidence and every
-entry below it (EKS and SageMaker below AWS) as evidence. A sentence bullet also takes, as
-evidence, the catalogue entries its sentence names ("Networking: DNS, load balancers, TLS").
+words of a longer name ("Cost Optimization" is the catalogue's "cloud cost optimization"). A
+linked skill takes the entry's names with their gates as aliases, and the entry's evidence, its
+members and every entry below it (EKS and SageMaker below AWS) as evidence; a skill that names
+one member of a family ("Trello" of the work management tools) takes that member's spellings and
+gates only. A sentence bullet also takes, as evidence, the catalogue entries its sentence names
+("Networking: DNS, load balancers, TLS").
 
 A skill with no entry keeps its name and gets generated spellings: singular and plural, without a
 version ("HTML5" -> "HTML"), ".js" forms, an acronym and its expansion ("Continuous Integration
@@ -63,13 +65,27 @@ def link_skills(
     for skill_id, skill in skills.items():
         labels = [skill["name"], *skill["aliases"]]
         entries = _entries_for(catalog, labels)
-        group = None if entries else catalog.find_group(skill["name"])
-        if not entries and group is None:
+        member = None if entries else catalog.member(skill["name"])
+        if member is not None:
+            # One product of a family ("Trello" of the work management tools): its own
+            # spellings and gates only, never its siblings'.
+            family, names = member
+            # and the family's names that contain the member's ("npm packages" for npm)
+            words = {w for n in names for w in n.text.lower().split()}
+            names += [a for a in family.names if words & set(a.text.lower().split())]
+            _add_names(skill, names, {})
+            report.linked.append((skill_id, [f"{family.id} (member {names[0].text!r})"]))
+        group = None if entries or member else catalog.find_group(skill["name"])
+        if not entries and group is None and member is None:
             entries = _by_words(catalog, skill["name"])
-        links[skill_id] = (entries, group)
+        links[skill_id] = (entries, group) if member is None else ([], None)
+        if member is not None:
+            skill["_member"] = True
     groups = _group_categories(links, skills, categories, catalog)
     for skill_id, skill in skills.items():
         entries, group = links[skill_id]
+        if skill.pop("_member", False):
+            continue
         named = _named_in(catalog, skill.get("description", ""), exclude=entries)
         extra = [f"+{entry.id}" for entry in named]
         if entries:
@@ -247,14 +263,15 @@ def _text(alias: Any) -> str:
 def _evidence_of(
     catalog: Catalog, entries: list[CatalogEntry], *, names: bool = False
 ) -> list[Alias]:
-    """The evidence terms of entries (and their names, with ``names``), then the names and
-    evidence of every entry below them."""
+    """The evidence terms and members of entries (and their names, with ``names``), then
+    the names, evidence and members of every entry below them."""
     terms: list[Alias] = []
     for entry in entries:
         terms += [*entry.names, *entry.evidence] if names else entry.evidence
+        terms += entry.members
     for entry in entries:
         for below in catalog.descendants(entry.id):
-            terms += [*below.names, *below.evidence]
+            terms += [*below.names, *below.evidence, *below.members]
     return terms
 
 

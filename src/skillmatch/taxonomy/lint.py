@@ -213,7 +213,7 @@ def _catalogue_gates(catalog: Catalog) -> dict[str, Alias]:
     gates: dict[str, Alias] = {}
     known: set[str] = set()
     for entry in catalog.entries:
-        for alias in [*entry.names, *entry.evidence]:
+        for alias in [*entry.names, *entry.evidence, *entry.members]:
             key = alias.text.lower()
             known.add(key)
             if (alias.case_sensitive or alias.context) and key not in gates:
