@@ -147,3 +147,10 @@ def test_unknown_parent_and_missing_lookalike_are_errors() -> None:
         Catalog.from_dict(_catalog(parents=["nope"]))
     with pytest.raises(TaxonomyError, match="lookalikes"):
         Catalog.from_dict(_catalog(lookalikes=[]))
+
+
+def test_a_member_is_found_under_its_familys_name(found_in) -> None:  # type: ignore[no-untyped-def]
+    family, names = CATALOG.member("Bulma") or (None, [])
+    assert family is not None and family.name == "UI component libraries"
+    assert [a.text for a in names] == ["Bulma"]
+    assert "ui-component-libraries" in found_in("Styled the admin pages with Bulma.")

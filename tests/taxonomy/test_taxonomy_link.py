@@ -153,3 +153,13 @@ def test_roles_come_from_the_documents_own_role_bullets_or_are_left_out() -> Non
     assert set(taxonomy.role("frontend-developer").categories.values()) == {1.0}
     assert any("astronaut" in what for what, _ in report.unplaced)
     assert build_taxonomy("Role\n\nSkills\n\n- Languages: Python, Go\n").roles == []
+
+
+def test_a_family_member_links_alone_and_the_family_takes_all_members() -> None:
+    doc = "Role\n\nTools\n\n- Planning: Trello, Jira\n\nCore\n\n- Load Testing: Finding limits\n"
+    taxonomy, report = build_report(doc)
+    trello = {a.text for a in taxonomy.skill("trello").aliases}
+    assert "Trello" in trello and not {"Asana", "Monday.com"} & trello
+    assert dict(report.linked)["trello"] == ["work-management (member 'Trello')"]
+    load = {e.text for e in taxonomy.skill("load-testing").evidence}
+    assert {"JMeter", "LoadRunner"} <= load

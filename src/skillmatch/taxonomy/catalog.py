@@ -158,8 +158,8 @@ class Catalog(_Strict):
                 self._by_name.setdefault(alias.text.lower(), []).append(entry.id)
                 self._by_key.setdefault(name_key(alias.text), []).append(entry.id)
             for alias in entry.members:
-                self._members.setdefault(alias.text.lower(), []).append((entry.id, alias))
-                self._members.setdefault(name_key(alias.text), []).append((entry.id, alias))
+                for key in dict.fromkeys([alias.text.lower(), name_key(alias.text)]):
+                    self._members.setdefault(key, []).append((entry.id, alias))
 
     # -- lookups ---------------------------------------------------------------------------
 
