@@ -84,6 +84,16 @@ _LEVEL_WORDS: dict[str, Level] = {
     "principal": "senior",
 }
 _ROLE_HEADING = re.compile(r"\broles?\b", re.IGNORECASE)
+# Title words of every built taxonomy: English words, not the role's.
+_TITLES: dict[Level, list[str]] = {
+    "entry": "intern internship trainee graduate junior jr apprentice entry-level student".split(),  # noqa: SIM905
+    "mid": ["mid-level", "intermediate"],
+    "senior": "senior sr staff principal lead head director vp chief distinguished cto".split(),  # noqa: SIM905
+}
+_TITLE_TRAPS = [
+    *("senior management", "senior leadership", "senior stakeholders", "lead generation"),
+    *("lead time", "lead to", "head office", "graduate degree", "chief of staff"),
+]
 # Words of sections about the job market rather than skills (companies, pay, demand).
 _BUSINESS_WORDS = frozenset(
     """salary salaries pay compensation market markets demand growth grown industry industries
@@ -395,7 +405,8 @@ def build_report(
             "description": bullet.body,
             "categories": weights,
         }
-    seniority: dict[str, Any] = {}
+    # Title words are English, not the role's: every built taxonomy reads "Senior", "Intern".
+    seniority: dict[str, Any] = {"titles": _TITLES, "title_traps": _TITLE_TRAPS}
     if draft.bands:
         seniority["bands"] = sorted(draft.bands, key=lambda band: band.min_years)
     data = {
