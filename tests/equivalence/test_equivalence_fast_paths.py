@@ -40,9 +40,7 @@ from skillmatch.matching.status import (
     status_of,
 )
 from skillmatch.matching.words import (
-    COMMON_WORD_ZIPF,
     SENTENCE_END,
-    common_part,
     norm_strip,
     uncommon_gram_word,
 )
@@ -455,24 +453,3 @@ def test_fuzzy_distances_in_a_large_group_keep_every_acceptable_pair(grams: list
     assert len(_MANY_CHOICES) > REACH_FILTER
     tables = FuzzyTables(_MANY_CHOICES, list(range(len(_MANY_CHOICES))))
     assert tables.distances(grams) == _all_distances(_MANY_CHOICES, grams)
-
-
-def testcommon_part_equals_zipf_frequency_on_every_plain_word_of_the_list() -> None:
-    from wordfreq import get_frequency_dict, zipf_frequency
-
-    words = [w for w in get_frequency_dict("en", "best") if w.isascii() and w.isalpha()]
-    plain = [w for w in words if w.islower()]
-    assert len(plain) > 100_000
-    # Every word near the threshold, where rounding matters, and a spread of the others.
-    near = [w for w in plain if 2.3 <= zipf_frequency(w, "en") <= 2.7]
-    sample = plain[::50] + near
-    for w in sample:
-        assert common_part(w) == (zipf_frequency(w, "en") >= COMMON_WORD_ZIPF), w
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzAZé.'0", min_size=1, max_size=12))
-def testcommon_part_equals_zipf_frequency_on_any_word(word: str) -> None:
-    from wordfreq import zipf_frequency
-
-    assert common_part(word) == (zipf_frequency(word, "en") >= COMMON_WORD_ZIPF)

@@ -29,7 +29,7 @@ def test_pipe_with_two_processes_equals_pipe(matcher: SkillMatcher) -> None:
 def test_pipe_with_two_processes_gives_every_field_of_match_on_real_texts(
     matcher: SkillMatcher,
 ) -> None:
-    # Workers send results as pickled bytes, rebuilt in this process: the rebuilt results must
+    # Workers send results as JSON (or pickled) bytes, rebuilt in this process: the results must
     # be match's in every field and nested model type (==), and even in which fields were set.
     texts = [p.read_text(encoding="utf-8") for p in sorted((EXAMPLES / "jobs").glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((EXAMPLES / "resumes").glob("*.txt"))]

@@ -144,3 +144,21 @@ def test_near_misses_are_not_stop_word_edged_or_pattern_words() -> None:
     misses = {n.skill_id: n.phrase for n in compare(close, job).near_misses}
     assert "prompt-engineering" in compare(close, job).required_missing
     assert misses.get("prompt-engineering", "").lower().startswith("prompt")
+
+
+def test_near_misses_false_skips_only_the_near_misses() -> None:
+    text = "Built services in Pyhton; deployed with Kubernates and Helm."
+    r = result_of(text, {"docker": None}, level="mid")
+    full = compare(r, JOB)
+    quick = compare(r, JOB, near_misses=False)
+    assert full.near_misses and quick.near_misses == []
+    assert quick == full.model_copy(update={"near_misses": []})
+
+
+def test_near_misses_against_one_job_do_not_leak_into_the_next() -> None:
+    text = "Built services in Pyhton; deployed with Kubernates and Helm."
+    r = result_of(text, {}, level="mid")
+    other_job = result_of("Rust and AWS", {"rust": "required", "aws": "required"}, kind="job")
+    first = compare(r, JOB).near_misses
+    assert {m.skill_id for m in compare(r, other_job).near_misses} <= {"rust", "aws"}
+    assert compare(r, JOB).near_misses == first

@@ -133,7 +133,8 @@ def score_task(
 ) -> Row:
     """Read (if needed) and score one task; return its row, or its error row. Never raises.
 
-    With ``job`` the text is matched as a résumé and compared with the job. ``time_limit``
+    With ``job`` the text is matched as a résumé and compared with the job (near misses only
+    with ``details``, the only part of a row that shows them). ``time_limit``
     applies ``limits.max_seconds_per_file`` where an alarm can (the main thread on Unix).
     """
     limits = limits or Limits()
@@ -147,7 +148,8 @@ def score_task(
                 assert task.path is not None
                 doc = read_document(task.path, limits=limits)
             result = matcher.match_document(doc, kind="resume" if job is not None else None)
-            comparison = compare(result, job) if job is not None else None
+            # Near misses appear only in the details: a CSV row need not search for them.
+            comparison = compare(result, job, near_misses=details) if job is not None else None
             return result_row(
                 result, cols, source=task.source, comparison=comparison, details=details
             )

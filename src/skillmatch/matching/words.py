@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from skillmatch.vocabulary import STOP_WORDS
+from skillmatch.vocabulary import MIN_ZIPF, STOP_WORDS, english_zipf
 
 __all__ = [
     "COMMON_WORD_ZIPF",
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 _NORM_STRIP = re.compile(r"[\s.\-_/]+")
-COMMON_WORD_ZIPF = 2.5
+COMMON_WORD_ZIPF = MIN_ZIPF
 """Words at least this frequent in English (Zipf scale) are ordinary: never a misspelt name."""
 SENTENCE_END = frozenset({".", "!", "?", ";", "•"})
 """Tokens that end a sentence or a bullet: no pattern, negation or party cue reaches past one."""
@@ -55,35 +55,10 @@ def uncommon_gram_word(word: str) -> bool:
     return not all(map(common_part, parts))
 
 
-@lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en", "best")
-
-
-# A Zipf value is the log10 of a word's frequency per billion words.
-_COMMON_FREQUENCY = 10 ** (COMMON_WORD_ZIPF - 9)
-
-
 def common_part(part: str) -> bool:
-    """Whether ``zipf_frequency(part, "en") >= COMMON_WORD_ZIPF``.
-
-    A plain lowercase word is wordfreq's one token: its frequency is read from the list, and only
-    near the threshold, where wordfreq's rounding matters, is ``zipf_frequency`` asked (a new
-    word of a text costs a lookup instead of wordfreq's tokenizer).
-    """
-    from wordfreq import zipf_frequency
-
-    if part.isascii() and part.isalpha() and part.islower():
-        frequency = _english_frequencies().get(part)
-        if frequency is None:
-            return False
-        if frequency > 1.05 * _COMMON_FREQUENCY:
-            return True
-        if frequency < 0.95 * _COMMON_FREQUENCY:
-            return False
-    return zipf_frequency(part, "en") >= COMMON_WORD_ZIPF
+    """Whether ``zipf_frequency(part, "en") >= COMMON_WORD_ZIPF`` (wordfreq's answer, from the
+    table shipped with the package: :func:`skillmatch.vocabulary.english_zipf`)."""
+    return english_zipf(part) >= COMMON_WORD_ZIPF
 
 
 def allowed_edits(length: int) -> int:

@@ -10,26 +10,15 @@ résumé never lowers its fit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
-from skillmatch.models import (
-    CategoryFit,
-    Comparison,
-    MatchResult,
-    NearMiss,
-    SkillHit,
-    level_rank,
-)
-from skillmatch.vocabulary import EDGE_WORDS
+from skillmatch.models import CategoryFit, Comparison, MatchResult, NearMiss, level_rank
+from skillmatch.scoring.near_miss import NearMissIndex
 
 __all__ = ["compare"]
 
 _REQUIRED_SHARE = 0.8
 _SKILL_PART = 0.9
-_WORD = re.compile(r"[^\s,;:()\[\]{}\"'“”‘’|•·]+")
 
 
 def _skill_part(required: Sequence[str], preferred: Sequence[str], have: set[str]) -> float:
@@ -50,55 +39,23 @@ def _seniority_part(gap: int | None) -> float:
     return 0.5 if gap == -1 else 0.0
 
 
-def _near_miss(text: str, hit: SkillHit, score_cutoff: float) -> NearMiss | None:
-    # A pattern's evidence is single words of described work ("cut", "latency"): no target.
-    targets = {m.text.lower() for m in hit.mentions if m.text.strip() and m.method != "pattern"}
-    targets |= {hit.skill_id.replace("-", " ").lower(), hit.name.lower()}
-    phrases: dict[str, tuple[int, int]] = {}
-    for line in re.finditer(r"[^\n]+", text):
-        words = [
-            (line.start() + w.start(), line.start() + w.end())
-            for w in _WORD.finditer(line.group(0))
-        ]
-        for i in range(len(words)):
-            for n in range(1, 5):
-                if i + n > len(words):
-                    break
-                start, end = words[i][0], words[i + n - 1][1]
-                phrase = text[start:end].strip(".!?-–—/")
-                edges = phrase.lower().split()
-                if phrase and edges[0] not in EDGE_WORDS and edges[-1] not in EDGE_WORDS:
-                    start = text.index(phrase, start)
-                    phrases.setdefault(phrase.lower(), (start, start + len(phrase)))
-    if not phrases:
-        return None
-    best: tuple[float, str] | None = None
-    for target in targets:
-        found = process.extractOne(
-            target, list(phrases), scorer=fuzz.ratio, score_cutoff=score_cutoff * 100
-        )
-        if found is not None and (best is None or found[1] > best[0]):
-            best = (found[1], found[0])
-    if best is None:
-        return None
-    start, end = phrases[best[1]]
-    return NearMiss(
-        skill_id=hit.skill_id,
-        phrase=text[start:end],
-        start=start,
-        end=end,
-        score=round(best[0] / 100.0, 3),
-    )
-
-
-def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8) -> Comparison:
+def compare(
+    resume: MatchResult,
+    job: MatchResult,
+    *,
+    score_cutoff: float = 0.8,
+    near_misses: bool = True,
+) -> Comparison:
     """Say how well a résumé fits a job posting (the module docstring says how it is scored).
 
     Per category of the job's skills: required and preferred skills covered and missing, and
     the résumé's extra skills there. A job skill whose ``requirement`` is None counts as
     required; a "negated" one is ignored. For each missing skill, the résumé phrase of one to
     four words closest to the job's wording of it (``fuzz.ratio`` on lowercased text) is
-    reported when its score reaches ``score_cutoff``. The résumé's warnings are carried over.
+    reported when its score reaches ``score_cutoff`` (:mod:`skillmatch.scoring.near_miss`).
+    ``near_misses=False`` skips that search and leaves ``near_misses`` empty, for callers that
+    show only the scores and the missing skills (a batch writing CSV rows). The résumé's
+    warnings are carried over.
     """
     have = set(resume.skill_ids)
     asked = [h for h in job.skills if h.requirement != "negated"]
@@ -141,11 +98,9 @@ def compare(resume: MatchResult, job: MatchResult, *, score_cutoff: float = 0.8)
         1 - _SKILL_PART
     ) * _seniority_part(gap)
     near: list[NearMiss] = []
-    for h in asked:
-        if h.skill_id not in have:
-            miss = _near_miss(resume.text, h, score_cutoff)
-            if miss is not None:
-                near.append(miss)
+    if near_misses:
+        missing = [h.skill_id for h in asked if h.skill_id not in have]
+        near = NearMissIndex.for_job(job).find(resume.text, missing, score_cutoff=score_cutoff)
     return Comparison(
         score=max(0.0, min(1.0, score)),
         categories=categories,

@@ -20,7 +20,7 @@ from skillmatch.scoring.other import OtherSkills
 from skillmatch.scoring.seniority import estimate_seniority
 from skillmatch.scoring.skill_years import skill_years
 from skillmatch.taxonomy import Taxonomy
-from skillmatch.text import NormalizedText
+from skillmatch.text import NormalizedText, ScanText
 
 __all__ = ["ResultBuilder"]
 
@@ -100,6 +100,30 @@ class ResultBuilder:
             ),
         )
 
+    def skills(
+        self,
+        text: str,
+        norm: NormalizedText,
+        found: tuple[list[RawMention], list[RawMention]],
+        *,
+        hidden_spans: Sequence[tuple[int, int]],
+    ) -> list[SkillHit]:
+        """Return the skill hits of ``text`` alone, without reading its layout.
+
+        Each is the hit :meth:`build` gives for a résumé, except ``years``, which needs the
+        text's dates, and so stays None; no hit or mention says how strongly it is required.
+        """
+        mentions = [_mention(None, norm, m, hidden_spans) for m in found[0]]
+        by_skill: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.status == "counted":
+                by_skill[m.skill_id].append(m)
+        capped = set(unsupported_skills(ScanText(text), by_skill))
+        return [
+            self._hit(skill_id, ms, None, "resume", capped=skill_id in capped)
+            for skill_id, ms in by_skill.items()
+        ]
+
     def _hit(
         self,
         skill_id: str,
@@ -127,7 +151,7 @@ class ResultBuilder:
 
 
 def _mention(
-    layout: TextLayout,
+    layout: TextLayout | None,
     norm: NormalizedText,
     m: RawMention,
     hidden_spans: Sequence[tuple[int, int]],
@@ -140,7 +164,7 @@ def _mention(
     if any(s < end and start < e for s, e in hidden_spans):
         status = "hidden"
     extra: dict[str, Requirement] = {}
-    if kind == "job" and status == "counted":
+    if kind == "job" and status == "counted" and layout is not None:
         extra["requirement"] = layout.requirement_of(start, end)
     elif kind == "job" and status == "negated":
         extra["requirement"] = "negated"

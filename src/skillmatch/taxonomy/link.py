@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skillmatch.taxonomy.catalog import Catalog, CatalogEntry, CatalogGroup, name_key
+from skillmatch.vocabulary import english_zipf
 from skillmatch.taxonomy.schema import Alias
 
 __all__ = ["LinkReport", "link_skills", "spellings"]
@@ -139,10 +140,8 @@ def _gate_own_names(
 
 def _distinctive_words(text: str) -> list[str]:
     """The words of a text that are rare in English (wordfreq Zipf < 4): "DNS", "balancers"."""
-    from wordfreq import zipf_frequency
-
     words = re.findall(r"[A-Za-z][A-Za-z0-9+#]{2,}", text)
-    return list(dict.fromkeys(w for w in words if zipf_frequency(w.lower(), "en") < 4.0))
+    return list(dict.fromkeys(w for w in words if english_zipf(w.lower()) < 4.0))
 
 
 def _generated(form: str) -> str | dict[str, Any]:

@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict
 
 from skillmatch.taxonomy.catalog import Catalog
 from skillmatch.taxonomy.schema import Alias, Taxonomy
+from skillmatch.vocabulary import english_zipf
 
 __all__ = [
     "COMMON_WORD_ZIPF",
@@ -167,13 +168,10 @@ def _duplicate_evidence(taxonomy: Taxonomy) -> Iterator[LintIssue]:
 
 def is_common_word(text: str) -> bool:
     """Tell whether an alias is one or two letters or a frequent English word."""
-    # wordfreq takes most of a second to import: only the linter needs it, not `import skillmatch`.
-    from wordfreq import zipf_frequency
-
     stripped = text.strip()
     if len(stripped) <= 2:
         return True
-    return bool(_WORD.match(stripped)) and zipf_frequency(stripped, "en") >= COMMON_WORD_ZIPF
+    return bool(_WORD.match(stripped)) and english_zipf(stripped) >= COMMON_WORD_ZIPF
 
 
 def needs_gate(text: str, catalog: Catalog) -> bool:
@@ -190,18 +188,16 @@ def needs_gate(text: str, catalog: Catalog) -> bool:
 
 def _ambiguous(text: str) -> bool:
     """Whether a name the catalogue does not know may be an English word in a text."""
-    from wordfreq import zipf_frequency
-
     stripped = text.strip()
     if len(stripped) <= 2:
         return True
     if not _WORD.match(stripped):
         return False  # several words, or digits and symbols inside: "CI/CD", "C++", "S3"
     if stripped.isupper():
-        return zipf_frequency(stripped.lower(), "en") >= _ACRONYM_WORD_ZIPF
+        return english_zipf(stripped.lower()) >= _ACRONYM_WORD_ZIPF
     if any(c.isupper() for c in stripped[1:]):
         return False  # mixed case: "PyTorch", "GitHub"
-    return zipf_frequency(stripped, "en") >= COMMON_WORD_ZIPF
+    return english_zipf(stripped) >= COMMON_WORD_ZIPF
 
 
 def _catalogue_gates(catalog: Catalog) -> dict[str, Alias]:
