@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from skillmatch.taxonomy.catalog import Catalog, CatalogEntry, CatalogGroup, name_key
-from skillmatch.vocabulary import english_zipf
 from skillmatch.taxonomy.schema import Alias
+from skillmatch.vocabulary import english_zipf
 
 __all__ = ["LinkReport", "link_skills", "spellings"]
 
