@@ -14,8 +14,9 @@ layout once (:mod:`skillmatch.analysis`), and score both into the frozen result
 
 from __future__ import annotations
 
-import functools
+import importlib.resources
 import logging
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -220,10 +221,90 @@ class SkillMatcher:
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
 
 
-@functools.lru_cache(maxsize=4)
+_CATALOGS: dict[str, SkillIndex] = {}
+
+
 def _catalog_index(nlp: Language) -> SkillIndex:
-    """The technology catalogue compiled with ``nlp``'s tokenizer: exact spellings only."""
-    return SkillIndex.build(Catalog.default().as_taxonomy(), nlp, fuzzy=False)
+    """The technology catalogue compiled with ``nlp``'s tokenizer (exact spellings only): once
+    per tokenizer in a process, and kept on disk between processes.
+
+    Compiling reads and validates the catalogue and tokenizes its thousands of names; a fresh
+    process that has done so once before loads the compiled index instead. The file is keyed
+    by the catalogue's bytes, the tokenizer's settings and the versions of skillmatch, spaCy and
+    Python, so a change to any of them compiles again. ``SKILLMATCH_CACHE_DIR`` names the
+    folder (default ``$XDG_CACHE_HOME/skillmatch`` or ``~/.cache/skillmatch``); set it to an
+    empty string to keep nothing on disk.
+    """
+    key = _catalog_key(nlp)
+    index = _CATALOGS.get(key)
+    if index is None:
+        index = _load_compiled(key)
+        if index is None:
+            index = SkillIndex.build(Catalog.default().as_taxonomy(), nlp, fuzzy=False)
+            _store_compiled(key, index)
+        _CATALOGS[key] = index
+    return index
+
+
+def _catalog_key(nlp: Language) -> str:
+    import hashlib
+    import sys
+
+    import spacy
+
+    from skillmatch import __version__
+
+    digest = hashlib.sha256()
+    resource = importlib.resources.files("skillmatch").joinpath("data", "catalog.yaml")
+    for part in (
+        resource.read_bytes(),
+        _tokenizer_bytes(nlp),
+        f"{__version__} {spacy.__version__} {sys.version_info[:2]}".encode(),
+    ):
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:40]
+
+
+def _tokenizer_bytes(nlp: Language) -> bytes:
+    to_bytes = getattr(nlp.tokenizer, "to_bytes", None)
+    # a tokenizer that cannot say its settings is known by its identity, in this process only
+    return to_bytes() if callable(to_bytes) else f"id {id(nlp.tokenizer)}".encode()
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = os.environ.get("SKILLMATCH_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = str(Path(base) / "skillmatch")
+    return Path(folder) / f"catalog-{key}.pickle"
+
+
+def _load_compiled(key: str) -> SkillIndex | None:
+    path = _cache_file(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+    except Exception as exc:  # a torn or foreign file: compile again
+        log.debug("compiled catalogue %s unreadable (%s); compiling again", path, exc)
+        return None
+    return index if isinstance(index, SkillIndex) else None
+
+
+def _store_compiled(key: str, index: SkillIndex) -> None:
+    path = _cache_file(key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)  # readers see the old file or the whole new one
+    except OSError as exc:
+        log.debug("compiled catalogue not kept in %s (%s)", path, exc)
 
 
 # --------------------------------------------------------------------------------------------
