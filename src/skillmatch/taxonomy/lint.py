@@ -230,34 +230,31 @@ def _ungated_names(taxonomy: Taxonomy, catalog: Catalog) -> Iterator[LintIssue]:
             for term in terms:
                 if _gated(term):
                     continue
+                what = f"{kind} {term.text!r} of {skill.id!r}"
                 entry = known.get(term.text.lower())
-                if entry is not None and entry.unambiguous:
+                if entry is not None and not entry.unambiguous:
+                    rule = "catalogue-gate"
+                    message = (
+                        f"{what} is also an ordinary word or name in some texts; the technology"
+                        f" catalogue matches it only {_describe_gate(entry)}: copy that gate, or"
+                        " mark it unambiguous: true"
+                    )
+                elif entry is None and _ambiguous(term.text):
+                    rule = "ungated-common-word"
+                    message = (
+                        f"{what} is a common word or too short to match safely; set"
+                        " case_sensitive, add context words, or mark it unambiguous: true if it"
+                        " always means the skill"
+                    )
+                else:
                     continue
-                if entry is not None:
-                    yield LintIssue(
-                        rule="catalogue-gate",
-                        severity="warning",
-                        skill_id=skill.id,
-                        alias=term.text,
-                        message=(
-                            f"{kind} {term.text!r} of {skill.id!r} is also an ordinary word or"
-                            f" name in some texts; the technology catalogue matches it only"
-                            f" {_describe_gate(entry)}: copy that gate, or mark it"
-                            " unambiguous: true"
-                        ),
-                    )
-                elif _ambiguous(term.text):
-                    yield LintIssue(
-                        rule="ungated-common-word",
-                        severity="warning",
-                        skill_id=skill.id,
-                        alias=term.text,
-                        message=(
-                            f"{kind} {term.text!r} of {skill.id!r} is a common word or too short"
-                            " to match safely; set case_sensitive, add context words, or mark it"
-                            " unambiguous: true if it always means the skill"
-                        ),
-                    )
+                yield LintIssue(
+                    rule=rule,
+                    severity="warning",
+                    skill_id=skill.id,
+                    alias=term.text,
+                    message=message,
+                )
 
 
 def _describe_gate(alias: Alias) -> str:
