@@ -251,8 +251,16 @@ def _add_evidence(skill: dict[str, Any], terms: list[Alias], groups: dict[str, l
     seen = {_text(a).lower() for a in [*skill["aliases"], *evidence]}
     for alias in terms:
         if alias.text.lower() not in seen:
-            evidence.append(_translate(alias, groups))
+            term = _translate(alias, groups)
+            if not _has_gate(alias) and _ONE_LOWER_WORD.fullmatch(alias.text):
+                # A finer product's one-word name only as written: "Sinon" is not "Sinan",
+                # "unittest" not "unit test" (a final full stop splits off anyway).
+                term["exact_only"] = True
+            evidence.append(term)
             seen.add(alias.text.lower())
+
+
+_ONE_LOWER_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+#-]*[a-z]")
 
 
 def _text(alias: Any) -> str:
