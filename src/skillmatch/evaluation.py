@@ -12,13 +12,14 @@ rewarded nor penalized; ``seniority`` is ``entry``, ``mid``, ``senior`` or ``nul
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, computed_field
 
 from skillmatch.errors import EvalSetError
 from skillmatch.models import LEVELS, Level, MatchResult, Mention, TextKind
@@ -35,6 +36,7 @@ __all__ = [
     "format_report",
     "load_eval_set",
     "report_json",
+    "select_ids",
 ]
 
 _LEVELS: tuple[str, ...] = (*LEVELS, "none")
@@ -63,6 +65,25 @@ class SkillCounts(BaseModel):
     tp: int
     fp: int
     fn: int
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp); 1.0 when the skill was never reported."""
+        return round(self.tp / (self.tp + self.fp), 4) if self.tp + self.fp else 1.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn); 1.0 when no text is labelled with the skill."""
+        return round(self.tp / (self.tp + self.fn), 4) if self.tp + self.fn else 1.0
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
 class Mismatch(BaseModel):
@@ -120,6 +141,35 @@ def load_eval_set(path: str | Path) -> list[LabelledText]:
     if not out:
         raise EvalSetError(f"{p}: the set is empty; it needs one labelled JSON object a line")
     return out
+
+
+_ID_NUMBER = re.compile(r"(\d+)\s*$")
+
+
+def select_ids(items: list[LabelledText], parity: Literal["odd", "even"]) -> list[LabelledText]:
+    """Keep the texts whose id ends in an odd (or even) number: ``rd-001`` is odd.
+
+    The halves of a set let one develop on one half and check on the other. An id without a
+    number at its end raises :class:`EvalSetError` naming it.
+
+    >>> items = [LabelledText(id=f"rd-00{n}", text="", skills=[]) for n in (1, 2, 3)]
+    >>> [item.id for item in select_ids(items, "odd")]
+    ['rd-001', 'rd-003']
+    """
+    if parity not in ("odd", "even"):
+        raise EvalSetError(f"ids {parity!r}: choose 'odd' or 'even'")
+    want = 1 if parity == "odd" else 0
+    kept = []
+    for item in items:
+        number = _ID_NUMBER.search(item.id)
+        if number is None:
+            raise EvalSetError(
+                f"id {item.id!r} does not end in a number, so it is neither odd nor even;"
+                " number the ids (rd-001, rd-002, ...) or evaluate the whole set"
+            )
+        if int(number.group(1)) % 2 == want:
+            kept.append(item)
+    return kept
 
 
 def _level_key(level: str | None) -> str:
@@ -208,8 +258,14 @@ def format_report(report: EvalReport) -> str:
     for e in report.errors:
         ev = f"  <- {'; '.join(e.evidence)}" if e.evidence else ""
         lines.append(f"  {e.kind.upper()} {e.id:<10} {e.skill_id:<24}{ev}")
-    lines += ["", f"{'skill':<26}{'tp':>4}{'fp':>4}{'fn':>4}"]
-    lines += [f"{c.skill_id:<26}{c.tp:>4}{c.fp:>4}{c.fn:>4}" for c in report.per_skill]
+    lines += ["", "per skill, worst first:"]
+    lines.append(f"{'skill':<26}{'tp':>4}{'fp':>4}{'fn':>4}{'precision':>11}{'recall':>8}{'F1':>7}")
+    worst_first = sorted(report.per_skill, key=lambda c: (c.f1, -(c.fp + c.fn), c.skill_id))
+    lines += [
+        f"{c.skill_id:<26}{c.tp:>4}{c.fp:>4}{c.fn:>4}{c.precision:>11.3f}{c.recall:>8.3f}"
+        f"{c.f1:>7.3f}"
+        for c in worst_first
+    ]
     if report.level_accuracy is not None:
         lines += ["", "level confusion (rows: labelled, columns: predicted):"]
         lines.append(" " * 10 + "".join(f"{p:>8}" for p in _LEVELS))

@@ -306,10 +306,10 @@ def test_pattern_steps_of_a_word_equal_trying_every_step(word: str) -> None:
 
 
 FACT_WORDS = {
-    "a": WordFacts(True, "", frozenset(), False),
-    "b": WordFacts(False, "b", frozenset({1}), False),
-    "c": WordFacts(False, "", frozenset(), True),
-    "d": WordFacts(True, "d", frozenset({2, 3}), True),
+    "a": WordFacts(True, "", frozenset(), False, frozenset()),
+    "b": WordFacts(False, "b", frozenset({1}), False, frozenset()),
+    "c": WordFacts(False, "", frozenset(), True, frozenset({4})),
+    "d": WordFacts(True, "d", frozenset({2, 3}), True, frozenset()),
 }
 
 

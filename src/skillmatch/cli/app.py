@@ -142,12 +142,32 @@ def eval_command(
     dataset: Annotated[Path, typer.Argument(help="Labelled .jsonl set (see the README).")],
     taxonomy: TaxonomyOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    ids: Annotated[
+        str | None,
+        typer.Option(
+            "--ids",
+            help="Only the texts whose id ends in an odd or an even number: develop on one"
+            " half, check on the other.",
+            metavar="odd|even",
+        ),
+    ] = None,
 ) -> None:
-    """Measure precision, recall, F1 and level accuracy on a labelled set."""
-    from skillmatch.evaluation import evaluate, format_report, load_eval_set, report_json
+    """Measure precision, recall, F1 and level accuracy on a labelled set; per skill, worst
+    first."""
+    from skillmatch.evaluation import (
+        evaluate,
+        format_report,
+        load_eval_set,
+        report_json,
+        select_ids,
+    )
 
+    if ids not in (None, "odd", "even"):
+        raise typer.BadParameter(f"{ids!r}: choose 'odd' or 'even'", param_hint="--ids")
     with handle_errors():
         items = load_eval_set(dataset)
+        if ids is not None:
+            items = select_ids(items, "odd" if ids == "odd" else "even")
         report = evaluate(_matcher(taxonomy), items)
     typer.echo(report_json(report) if as_json else format_report(report))
 

@@ -19,6 +19,7 @@ from skillmatch.text import TokenTable
 
 __all__ = [
     "EXACT",
+    "LEMMAS",
     "NORM_START",
     "STEPS",
     "UNCOMMON",
@@ -28,6 +29,7 @@ __all__ = [
     "WordCache",
     "WordFacts",
     "make_mention",
+    "pattern_mention",
     "positions",
 ]
 
@@ -82,9 +84,11 @@ class WordFacts:
     norm_start: str  # the word stripped, if that starts a normalized key; else ""
     steps: frozenset[int]  # the ids of the pattern steps it hits
     uncommon: bool  # may be part of a fuzzy gram, and is not an ordinary English word
+    lemmas: frozenset[int]  # the ids of the work rules' lemmas it is a form of
 
 
 EXACT = attrgetter("exact")
+LEMMAS = attrgetter("lemmas")
 NORM_START = attrgetter("norm_start")
 STEPS = attrgetter("steps")
 UNCOMMON = attrgetter("uncommon")
@@ -160,6 +164,24 @@ def make_mention(
         score=score,
         signal=entry.signal,
         entry=entry,
+    )
+
+
+def pattern_mention(
+    target: str, toks: TokenTable, t: int, rule_id: str, *, signal: bool = False
+) -> RawMention:
+    """Return the mention of token ``t`` as a word of the pattern or work rule ``rule_id``
+    (method ``pattern``, confidence 0.8)."""
+    return RawMention(
+        target=target,
+        i=t,
+        j=t + 1,
+        start=toks.starts[t],
+        end=toks.ends[t],
+        matched=f"pattern:{rule_id}",
+        method="pattern",
+        score=0.8,
+        signal=signal,
     )
 
 

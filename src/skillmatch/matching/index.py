@@ -18,8 +18,10 @@ from skillmatch._runtime import gc_paused
 from skillmatch.matching.candidates import Entry, WordCache, WordFacts
 from skillmatch.matching.exact import ExactTables, Phrases
 from skillmatch.matching.fuzzy import FuzzyTables
+from skillmatch.matching.gates import TECHNICAL, ContextCheck, needs_technical_context
 from skillmatch.matching.patterns import PatternTables, compile_pattern
 from skillmatch.matching.words import norm_key, norm_strip, uncommon_gram_word
+from skillmatch.matching.work import WorkTables
 from skillmatch.taxonomy import Alias, Taxonomy, TermPattern
 from skillmatch.text import tokenize_phrases
 
@@ -39,8 +41,10 @@ class SkillIndex:
     entries: list[Entry]
     exact: ExactTables
     patterns: PatternTables
+    work: WorkTables
     fuzzy: FuzzyTables
     categories_of: dict[str, frozenset[str]]
+    technical: ContextCheck
     use_fuzzy: bool = True
     _word_facts: WordCache[WordFacts] = field(default_factory=WordCache)
 
@@ -64,8 +68,14 @@ class SkillIndex:
         cs: Phrases = defaultdict(list)
         norm: dict[str, list[int]] = defaultdict(list)
         fuzzy_seen: dict[str, int] = {}
+        settings = taxonomy.technical_context
         for target, aliases, evidence, rules, signal, skill_fuzzy in groups:
             for alias, is_evidence in [(a, False) for a in aliases] + [(a, True) for a in evidence]:
+                if is_evidence and needs_technical_context(alias, settings):
+                    # A tool that is also an ordinary word, a name or an acronym.
+                    alias = alias.model_copy(
+                        update={"context": [TECHNICAL], "window": settings.window}
+                    )
                 entry = Entry(target, alias, is_evidence, signal, skill_fuzzy and fuzzy)
                 idx = len(entries)
                 entries.append(entry)
@@ -88,13 +98,16 @@ class SkillIndex:
         for table in (ci, cs):
             for lst in table.values():
                 lst.sort(key=lambda item: -len(item[0]))
+        technical = ContextCheck.of(settings)
         return cls(
             taxonomy=taxonomy,
             entries=entries,
             exact=ExactTables(dict(ci), dict(cs), dict(norm)),
             patterns=PatternTables(patterns),
+            work=WorkTables.build(taxonomy, nlp, technical),
             fuzzy=FuzzyTables(list(fuzzy_seen), list(fuzzy_seen.values())),
             categories_of={s.id: frozenset(s.categories) for s in taxonomy.skills},
+            technical=technical,
             use_fuzzy=fuzzy,
         )
 
@@ -113,6 +126,7 @@ class SkillIndex:
         norm_start = stripped if stripped in self.exact.norm_prefixes else ""
         steps = self.patterns.steps_of(word)
         uncommon = uncommon_gram_word(word)
-        if exact or norm_start or steps or uncommon:
-            return WordFacts(exact, norm_start, steps, uncommon)
+        lemmas = self.work.lemma_ids(word)
+        if exact or norm_start or steps or uncommon or lemmas:
+            return WordFacts(exact, norm_start, steps, uncommon, lemmas)
         return None

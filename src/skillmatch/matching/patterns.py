@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from skillmatch.matching.candidates import STEPS, Occurrences, RawMention
+from skillmatch.matching.candidates import STEPS, Occurrences, RawMention, pattern_mention
 from skillmatch.matching.words import SENTENCE_END
 from skillmatch.taxonomy import TermPattern
 from skillmatch.text import TokenTable
@@ -116,17 +116,7 @@ def add_patterns(
             if not free:
                 continue
             for p in free:
-                m = RawMention(
-                    target=pat.target,
-                    i=p,
-                    j=p + 1,
-                    start=toks.starts[p],
-                    end=toks.ends[p],
-                    matched=f"pattern:{pat.rule.id}",
-                    method="pattern",
-                    score=0.8,
-                    signal=pat.signal,
-                )
+                m = pattern_mention(pat.target, toks, p, pat.rule.id, signal=pat.signal)
                 if pat.signal:
                     signals.append(m)
                 elif p not in taken_by:

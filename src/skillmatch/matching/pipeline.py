@@ -5,7 +5,8 @@
 3. overlaps resolve to the longest match ("Google Cloud Platform" over "Google Cloud");
 4. context gates of ambiguous aliases ("Go" only near programming words);
 5. fuzzy matching with rapidfuzz on what is left, never on ordinary English words;
-6. token patterns that describe work done ("deployed ... to production");
+6. described work: an action and its object in one clause ("deployed the models",
+   "model deployment"), and token patterns ("deployed ... to production");
 7. negation ("no Kubernetes needed") and other parties ("owned by a separate web team").
 """
 
@@ -20,6 +21,7 @@ from skillmatch.matching.gates import category_gates, local_gates_pass
 from skillmatch.matching.index import SkillIndex
 from skillmatch.matching.patterns import add_patterns
 from skillmatch.matching.status import set_statuses
+from skillmatch.matching.work import add_work
 from skillmatch.text import TokenTable
 
 __all__ = ["find_mentions", "resolve_overlaps"]
@@ -48,7 +50,8 @@ def find_mentions(index: SkillIndex, toks: TokenTable) -> tuple[list[RawMention]
             if not c.signal and local_gates_pass(c, toks)
         ]
         chosen = resolve_overlaps(chosen + fuzzy)
-    skills = category_gates(index.categories_of, toks, chosen)
+    skills = category_gates(index.categories_of, toks, chosen, index.technical)
+    skills = add_work(index.work, toks, skills, occurrences, index.categories_of)
     skills, pattern_signals = add_patterns(index.patterns, toks, skills, occurrences)
     signals += pattern_signals
     set_statuses(toks, vocab, skills + signals)

@@ -3,6 +3,7 @@
 One module per job, each importing only the ones before it:
 
 - :mod:`~skillmatch.taxonomy.files`: read YAML/JSON safely; pydantic errors as one line;
+- :mod:`~skillmatch.taxonomy.rules`: described work and technical context, as data;
 - :mod:`~skillmatch.taxonomy.schema`: the pydantic models (:class:`Taxonomy` and its parts),
   load, default (package data through ``importlib.resources``), dump;
 - :mod:`~skillmatch.taxonomy.overlay`: the curated :class:`Overlay` and :func:`apply_overlay`;
@@ -21,6 +22,7 @@ from skillmatch.taxonomy.catalog import Catalog, CatalogEntry, CatalogGroup
 from skillmatch.taxonomy.files import describe_validation_error, parse_data_text, read_data_file
 from skillmatch.taxonomy.lint import LintIssue, lint_taxonomy
 from skillmatch.taxonomy.overlay import Overlay, apply_overlay, load_overlay
+from skillmatch.taxonomy.rules import TechnicalContext, WorkRule, WorkSettings
 from skillmatch.taxonomy.schema import (
     Alias,
     Category,
@@ -47,7 +49,10 @@ __all__ = [
     "Signal",
     "Skill",
     "Taxonomy",
+    "TechnicalContext",
     "TermPattern",
+    "WorkRule",
+    "WorkSettings",
     "apply_overlay",
     "build_taxonomy",
     "describe_validation_error",

@@ -39,6 +39,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from skillmatch._runtime import gc_paused
 from skillmatch.errors import TaxonomyError
 from skillmatch.taxonomy.files import describe_validation_error, parse_shipped_yaml, read_data_file
+from skillmatch.taxonomy.rules import TechnicalContext
 from skillmatch.taxonomy.schema import Alias, Category, Skill, Taxonomy, TermPattern
 
 __all__ = ["Catalog", "CatalogEntry", "CatalogGroup", "name_key"]
@@ -352,10 +353,14 @@ def _prepare(data: dict[str, Any]) -> dict[str, Any]:
 
 def _as_taxonomy(catalog: Catalog) -> Taxonomy:
     # The aliases are validated models already: pydantic takes model instances as they are.
+    # What makes text technical for the catalogue's finer terms (an acronym or ordinary word
+    # needs it): the words of its shared contexts.
+    words = [w for ws in catalog.contexts.values() for w in ws if not w.startswith("@")]
     with gc_paused():
         return Taxonomy(
             name="skillmatch technology catalogue",
             version=catalog.version,
+            technical_context=TechnicalContext(words=list(dict.fromkeys(words))),
             categories=[Category(id=g.id, name=g.name) for g in catalog.groups],
             skills=[
                 Skill(

@@ -252,9 +252,12 @@ def _add_evidence(skill: dict[str, Any], terms: list[Alias], groups: dict[str, l
     for alias in terms:
         if alias.text.lower() not in seen:
             term = _translate(alias, groups)
-            if not _has_gate(alias) and _ONE_LOWER_WORD.fullmatch(alias.text):
-                # A finer product's one-word name only as written: "Sinon" is not "Sinan",
-                # "unittest" not "unit test" (a final full stop splits off anyway).
+            if not _has_gate(alias) and (
+                _ONE_LOWER_WORD.fullmatch(alias.text) or len(name_key(alias.text)) < 8
+            ):
+                # A finer product's short or one-word name only as written: "Sinon" is not
+                # "Sinan", "unittest" not "unit test", "Core ML" not "Corel" (a final full stop
+                # splits off a lowercase word anyway).
                 term["exact_only"] = True
             evidence.append(term)
             seen.add(alias.text.lower())

@@ -5,15 +5,16 @@ Rules (``LintIssue.rule``):
 - ``shared-alias`` (warning): one alias names two skills; evidence terms may be shared on purpose
   (EKS is kubernetes and aws), so only alias-vs-alias is reported.
 - ``duplicate-evidence`` (warning): the same evidence term twice in one skill.
-- ``catalogue-gate`` (warning): an alias or evidence term that the technology catalogue knows as
-  ambiguous, without the case or context gate the catalogue gives it ("React" is also a verb:
-  "react quickly"; "Go", "Rust", "Spark", "Excel"); the message names the catalogue's gates.
-- ``ungated-common-word`` (warning): a term the catalogue does not know that is one or two
+- ``catalogue-gate`` (warning): an alias that the technology catalogue knows as ambiguous,
+  without the case or context gate the catalogue gives it ("React" is also a verb: "react
+  quickly"; "Go", "Rust", "Spark", "Excel"); the message names the catalogue's gates.
+- ``ungated-common-word`` (warning): an alias the catalogue does not know that is one or two
   letters, an English word (wordfreq Zipf >= 3.0: "agent", "edge", "prompt") or an acronym that
   spells a frequent word in lower case ("ACE", "RAM"), with neither ``case_sensitive`` nor
   ``context``; ``unambiguous: true`` silences it. Names the catalogue lists without a gate
   (HTML, Git, Kubernetes) are technical names, whatever their frequency; so are names written in
-  capitals (CSS, DNS) or mixed case (PyTorch).
+  capitals (CSS, DNS) or mixed case (PyTorch). Evidence terms are not judged here: the matcher
+  holds an ambiguous one to the taxonomy's technical context (``technical_context``).
 - ``nested-alias`` (info): an alias is a whole-word part of another skill's alias ("SQL" in
   "Spark SQL"); the longest match resolves it, but it is worth knowing.
 - ``no-alias`` (warning): a skill with neither aliases nor evidence can never be found.
@@ -228,7 +229,10 @@ def _ungated_names(taxonomy: Taxonomy, catalog: Catalog) -> Iterator[LintIssue]:
     for skill in taxonomy.skills:
         for kind, terms in (("alias", skill.aliases), ("evidence", skill.evidence)):
             for term in terms:
-                if _gated(term):
+                if _gated(term) or kind == "evidence":
+                    # Evidence terms that may be something else (an ordinary word, a short
+                    # acronym, a name written in lowercase, a misspelling) need technical text
+                    # nearby by the taxonomy's technical_context rule: gated already.
                     continue
                 what = f"{kind} {term.text!r} of {skill.id!r}"
                 entry = known.get(term.text.lower())

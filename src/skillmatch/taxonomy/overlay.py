@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from skillmatch.errors import TaxonomyError
 from skillmatch.models import Level
 from skillmatch.taxonomy.files import describe_validation_error, read_data_file
+from skillmatch.taxonomy.rules import TechnicalContext, WorkRule, WorkSettings
 from skillmatch.taxonomy.schema import Alias, SeniorityRules, Taxonomy, TermPattern
 
 __all__ = [
@@ -51,6 +52,7 @@ class SkillPatch(_Patch):
     aliases: list[Alias] = Field(default_factory=list)
     evidence: list[Alias] = Field(default_factory=list)
     patterns: list[TermPattern] = Field(default_factory=list)
+    work: list[WorkRule] = Field(default_factory=list)
     level: Level | None = None
     fuzzy: bool | None = None
 
@@ -98,6 +100,10 @@ class Overlay(_Patch):
     seniority: dict[str, Any] = Field(
         default_factory=dict,
         description="Keys of SeniorityRules (titles, title_traps...); replace the built values.",
+    )
+    work: WorkSettings | None = Field(default=None, description="Replaces the built one.")
+    technical_context: TechnicalContext | None = Field(
+        default=None, description="Replaces the built one."
     )
 
 
@@ -160,6 +166,9 @@ def apply_overlay(taxonomy: Taxonomy, overlay: Overlay, *, source: str = "overla
         data["description"] = overlay.description
     if overlay.version:
         data["version"] = overlay.version
+    for key in ("work", "technical_context"):
+        if getattr(overlay, key) is not None:
+            data[key] = getattr(overlay, key).model_dump()
     if overlay.seniority:
         data["seniority"] = {**data["seniority"], **overlay.seniority}
         try:
@@ -178,7 +187,7 @@ def _patch_entry(entry: dict[str, Any], patch: BaseModel) -> None:
             continue
         if key in {"aliases", "evidence"}:
             entry[key] = _merge_aliases(entry.get(key, []), value)
-        elif key == "patterns":
+        elif key in {"patterns", "work"}:
             known = {pattern["id"] for pattern in entry.get(key, [])}
             entry[key] = list(entry.get(key, [])) + [
                 pattern.model_dump() for pattern in value if pattern.id not in known

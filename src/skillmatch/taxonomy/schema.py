@@ -34,6 +34,7 @@ from skillmatch.taxonomy.files import (
     read_data_file,
     short_repr,
 )
+from skillmatch.taxonomy.rules import TechnicalContext, WorkRule, WorkSettings
 
 __all__ = [
     "Alias",
@@ -169,6 +170,9 @@ class Skill(_Strict):
         description="Finer terms (tools, products) that show the skill: SageMaker for aws.",
     )
     patterns: list[TermPattern] = Field(default_factory=list)
+    work: list[WorkRule] = Field(
+        default_factory=list, description="Described work: an action and an object in a clause."
+    )
     level: Level | None = Field(
         default=None, description="The level at which the role document places the skill."
     )
@@ -301,6 +305,8 @@ class Taxonomy(_Strict):
     signals: list[Signal] = Field(default_factory=list)
     roles: list[RoleProfile] = Field(default_factory=list)
     seniority: SeniorityRules = Field(default_factory=SeniorityRules)
+    work: WorkSettings = Field(default_factory=WorkSettings)
+    technical_context: TechnicalContext = Field(default_factory=TechnicalContext)
 
     _categories: dict[str, Category] = PrivateAttr(default_factory=dict)
     _skills: dict[str, Skill] = PrivateAttr(default_factory=dict)
@@ -332,6 +338,15 @@ class Taxonomy(_Strict):
                         f"skills -> {index} -> categories -> {position}: unknown category {ref!r}"
                         f" of skill {skill.id!r}; use one of {sorted(known)} or add the category"
                     )
+        for index, skill in enumerate(self.skills):
+            for position, rule in enumerate(skill.work):
+                for term in (*rule.actions, *rule.objects, *rule.not_objects):
+                    if term.startswith("@") and term[1:] not in self.work.families:
+                        raise ValueError(
+                            f"skills -> {index} -> work -> {position}: unknown family {term!r} of"
+                            f" rule {rule.id!r}; use one of {sorted(self.work.families)} or add"
+                            " it under work -> families"
+                        )
         for index, role in enumerate(self.roles):
             for ref in role.categories:
                 if ref not in known:
