@@ -230,8 +230,8 @@ def _catalog_index(nlp: Language) -> SkillIndex:
 
     Compiling reads and validates the catalogue and tokenizes its thousands of names; a fresh
     process that has done so once before loads the compiled index instead. The file is keyed
-    by the catalogue's bytes, the tokenizer's settings and the versions of skillmatch, spaCy and
-    Python, so a change to any of them compiles again. ``SKILLMATCH_CACHE_DIR`` names the
+    by the catalogue's bytes, the tokenizer's settings, the matching code and the versions of
+    spaCy and Python, so a change to any of them compiles again. ``SKILLMATCH_CACHE_DIR`` names the
     folder (default ``$XDG_CACHE_HOME/skillmatch`` or ``~/.cache/skillmatch``); set it to an
     empty string to keep nothing on disk.
     """
@@ -247,20 +247,19 @@ def _catalog_index(nlp: Language) -> SkillIndex:
 
 
 def _catalog_key(nlp: Language) -> str:
+    """The catalogue, the tokenizer's settings, the matching code and the versions, hashed."""
     import hashlib
     import sys
 
     import spacy
 
-    from skillmatch import __version__
-
+    package = importlib.resources.files("skillmatch")
+    parts = [package.joinpath("data", "catalog.yaml").read_bytes(), _tokenizer_bytes(nlp)]
+    matching = package.joinpath("matching")
+    parts += [f.read_bytes() for f in sorted(matching.iterdir(), key=str) if f.name.endswith(".py")]
+    parts.append(f"{spacy.__version__} {sys.version_info[:2]}".encode())
     digest = hashlib.sha256()
-    resource = importlib.resources.files("skillmatch").joinpath("data", "catalog.yaml")
-    for part in (
-        resource.read_bytes(),
-        _tokenizer_bytes(nlp),
-        f"{__version__} {spacy.__version__} {sys.version_info[:2]}".encode(),
-    ):
+    for part in parts:
         digest.update(hashlib.sha256(part).digest())
     return digest.hexdigest()[:40]
 
@@ -291,7 +290,11 @@ def _load_compiled(key: str) -> SkillIndex | None:
     except Exception as exc:  # a torn or foreign file: compile again
         log.debug("compiled catalogue %s unreadable (%s); compiling again", path, exc)
         return None
-    return index if isinstance(index, SkillIndex) else None
+    if not isinstance(index, SkillIndex) or not set(SkillIndex.__dataclass_fields__) <= set(
+        vars(index)
+    ):
+        return None
+    return index
 
 
 def _store_compiled(key: str, index: SkillIndex) -> None:
