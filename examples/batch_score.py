@@ -19,7 +19,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from skillmatch import SkillMatcher, read_document
+from skillmatch import SkillMatcher, compare, read_document
 from skillmatch.batch import read_rows, run_batch, write_html_summary
 
 HERE = Path(__file__).parent
@@ -58,6 +58,15 @@ def main(argv: list[str]) -> int:
             f"{row['rank']:>4} {float(row['fit']):5.2f}  {row['level'] or '-':<6} "
             f"{float(row['coverage_overall']):8.0%}  {Path(row['source']).name}{missing}"
         )
+    example_path = resumes / EXAMPLE
+    if example_path.is_file():
+        # The job's alternatives ("PyTorch or TensorFlow"): any one of them satisfies it.
+        resume = matcher.match_document(read_document(example_path), kind="resume")
+        fit = compare(resume, job)
+        print(f"\n{EXAMPLE} ({resume.seniority.level}, {resume.seniority.reason})")
+        for group in fit.groups:
+            met = f"met by {group.satisfied_by}" if group.satisfied_by else "missing"
+            print(f"  {' or '.join(group.skill_ids)} ({group.requirement}): {met}")
     print(
         f"\n{summary.rows} files, {summary.failed} failed, {summary.seconds:.1f} s. Wrote "
         f"{out / 'ranked.csv'}, {out / 'summary.html'}, {out / 'report.html'} and "

@@ -28,7 +28,7 @@ from pydantic_core import PydanticSerializationError
 from spacy.language import Language
 
 from skillmatch._runtime import Outcome, ordered_map
-from skillmatch.analysis import TextLayout, detect_kind
+from skillmatch.analysis import TextLayout, coerce_as_of, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
 from skillmatch.models import MatchResult, SkillHit, TextKind
 from skillmatch.readers import Document
@@ -97,25 +97,42 @@ class SkillMatcher:
         self,
         text: str,
         *,
-        as_of: date | None = None,
+        as_of: date | str | None = None,
         kind: TextKind | None = None,
         id: str | None = None,
         hidden_spans: Sequence[tuple[int, int]] = (),
     ) -> MatchResult:
         """Find the skills in ``text``, with evidence, coverage, seniority and roles.
 
-        ``as_of`` is the date the text was written ("Present" means that day; today when not
-        given). ``kind`` is ``"resume"`` or ``"job"``; guessed from the text when not given.
-        ``hidden_spans`` are character ranges a reader cannot see (hidden text in a PDF): their
-        mentions are reported as ``hidden`` and do not count.
+        ``as_of`` is the date the text was written ("Present" means that day): a ``date``, a
+        ``datetime`` or an ISO string ("2024-09-01"); anything else raises ``TypeError``. When
+        not given, the text dates itself (the latest date it names, or a stated total beside a
+        range that ends "present"), else it is today; ``result.seniority.as_of`` and
+        ``.as_of_source`` say which day was used and why. ``kind`` is ``"resume"`` or
+        ``"job"``; guessed from the text when not given. ``hidden_spans`` are character ranges
+        a reader cannot see (hidden text in a PDF): their mentions are reported as ``hidden``
+        and do not count.
         """
         if not isinstance(text, str):
             raise TypeError(f"match() takes a str, not {type(text).__name__}")
+        return self._match(text, coerce_as_of(as_of), None, kind, id, hidden_spans)
+
+    def _match(
+        self,
+        text: str,
+        as_of: date | None,
+        as_of_source: str | None,
+        kind: TextKind | None,
+        id: str | None,
+        hidden_spans: Sequence[tuple[int, int]],
+    ) -> MatchResult:
         norm = normalize(text)
         toks = self._tokenize(norm.text)
         found = find_mentions(self._index, toks)
         others = self._other_skills()
-        layout = TextLayout(text, as_of=as_of, rules=self.taxonomy.seniority)
+        layout = TextLayout(
+            text, as_of=as_of, as_of_source=as_of_source, rules=self.taxonomy.seniority
+        )
         return self._results.build(
             layout,
             norm,
@@ -155,14 +172,20 @@ class SkillMatcher:
         found = find_mentions(self._index, self._tokenize(norm.text))
         return self._results.skills(text, norm, found, hidden_spans=hidden_spans)
 
-    def match_document(self, doc: Document, *, kind: TextKind | None = None) -> MatchResult:
+    def match_document(
+        self, doc: Document, *, kind: TextKind | None = None, as_of: date | str | None = None
+    ) -> MatchResult:
         """Match a document from :mod:`skillmatch.readers`, keeping its id, date and warnings.
 
-        ``kind`` is as in :meth:`match` (guessed from the text when not given).
+        ``kind`` is as in :meth:`match` (guessed from the text when not given). The day the text
+        was written is, first found: the document's own ``as_of`` column (a JSONL or CSV
+        record), ``as_of`` here, the file's metadata (PDF, DOCX), the text's dates, today.
         """
-        result = self.match(
-            doc.text, as_of=doc.as_of, id=doc.id, hidden_spans=doc.hidden_spans, kind=kind
-        )
+        given = coerce_as_of(as_of, caller="match_document")
+        doc_as_of, source = doc.as_of, doc.as_of_source
+        if given is not None and (doc_as_of is None or source != "given"):
+            doc_as_of, source = given, "given"
+        result = self._match(doc.text, doc_as_of, source, kind, doc.id, doc.hidden_spans)
         if not doc.warnings:
             return result
         warnings = list(doc.warnings) + [w for w in result.warnings if w.code != "hidden-text"]
@@ -176,7 +199,7 @@ class SkillMatcher:
         as_tuples: Literal[False] = ...,
         n_process: int = ...,
         batch_size: int = ...,
-        as_of: date | None = ...,
+        as_of: date | str | None = ...,
     ) -> Iterator[MatchResult]: ...
 
     @overload
@@ -187,7 +210,7 @@ class SkillMatcher:
         as_tuples: Literal[True],
         n_process: int = ...,
         batch_size: int = ...,
-        as_of: date | None = ...,
+        as_of: date | str | None = ...,
     ) -> Iterator[tuple[MatchResult, object]]: ...
 
     def pipe(
@@ -197,15 +220,16 @@ class SkillMatcher:
         as_tuples: bool = False,
         n_process: int = 1,
         batch_size: int = 16,
-        as_of: date | None = None,
+        as_of: date | str | None = None,
     ) -> Iterator[MatchResult] | Iterator[tuple[MatchResult, object]]:
         """Match many texts lazily, in input order; each result equals ``match(text)``.
 
         With ``as_tuples=True`` the input is ``(text, context)`` pairs and so is the output,
         to carry a file name or row id through. ``n_process > 1`` runs worker processes that
         send back results (not spaCy Docs), ``batch_size`` texts at a time: small batches keep
-        both workers busy to the end.
+        both workers busy to the end. ``as_of`` is as in :meth:`match`, for every text.
         """
+        as_of = coerce_as_of(as_of, caller="pipe")
         if n_process > 1:
             return parallel_map(
                 self,

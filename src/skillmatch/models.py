@@ -9,6 +9,7 @@ This module imports nothing from the package.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,12 +21,14 @@ __all__ = [
     "Comparison",
     "Coverage",
     "Flag",
+    "GroupFit",
     "Level",
     "MatchResult",
     "Mention",
     "Method",
     "NearMiss",
     "Requirement",
+    "RequirementGroup",
     "RoleScore",
     "Seniority",
     "SeniorityEvidence",
@@ -143,6 +146,16 @@ class Seniority(_Frozen):
     years: float | None = Field(default=None, description="Estimated years of experience.")
     evidence: list[SeniorityEvidence] = Field(default_factory=list)
     reason: str = ""
+    as_of: date | None = Field(
+        default=None, description='The day the text was written: what "Present" means.'
+    )
+    as_of_source: str = Field(
+        default="",
+        description=(
+            "Why as_of is that day: 'given' (by the caller or an as_of column), 'metadata (...)'"
+            " (the file's own date), 'text (...)' (the dates the text names), 'today'."
+        ),
+    )
 
 
 class RoleScore(_Frozen):
@@ -164,6 +177,18 @@ class Flag(_Frozen):
     end: int | None = None
 
 
+class RequirementGroup(_Frozen):
+    """Skills a posting names as alternatives ("PyTorch or TensorFlow"): any one satisfies it."""
+
+    skill_ids: list[str] = Field(
+        description="The alternatives, in the order the posting names them."
+    )
+    requirement: Requirement = Field(description="required or preferred.")
+    start: int = Field(ge=0, description="Offset of the phrase that names them.")
+    end: int = Field(ge=0)
+    text: str = Field(description="The phrase: original_text[start:end].")
+
+
 class MatchResult(_Frozen):
     """What :meth:`skillmatch.SkillMatcher.match` finds in one text."""
 
@@ -182,6 +207,10 @@ class MatchResult(_Frozen):
     roles: list[RoleScore] = Field(default_factory=list)
     warnings: list[Flag] = Field(default_factory=list)
     taxonomy: str = ""
+    requirement_groups: list[RequirementGroup] = Field(
+        default_factory=list,
+        description="In a posting: skills named as alternatives, any one of which satisfies it.",
+    )
     other_skills: list[SkillHit] = Field(
         default_factory=list,
         description=(
@@ -226,6 +255,16 @@ class CategoryFit(_Frozen):
     extra: list[str]
 
 
+class GroupFit(_Frozen):
+    """How a résumé meets one requirement group of a posting: which alternative, if any."""
+
+    skill_ids: list[str]
+    requirement: Requirement
+    satisfied_by: str | None = Field(
+        default=None, description="The first alternative the résumé shows; None when it shows none."
+    )
+
+
 class Comparison(_Frozen):
     """What :func:`skillmatch.compare` says of a résumé against a job posting."""
 
@@ -240,3 +279,7 @@ class Comparison(_Frozen):
     job_level: Level | None = None
     near_misses: list[NearMiss] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    groups: list[GroupFit] = Field(
+        default_factory=list,
+        description="The posting's alternatives and the one that satisfied each (or None).",
+    )

@@ -73,6 +73,27 @@ def test_years_claim_ignores_durations_that_are_not_experience(text: str) -> Non
         ("September 2017 onwards", date(2017, 9, 1), AS_OF),
         ("May 2010 - till date", date(2010, 5, 1), AS_OF),
         ("Jan 2010-Sept 2013", date(2010, 1, 1), date(2013, 10, 1)),
+        # German
+        ("März 2018 bis heute", date(2018, 3, 1), AS_OF),
+        ("seit 04/2021", date(2021, 4, 1), AS_OF),
+        ("Seit Januar 2020", date(2020, 1, 1), AS_OF),
+        ("Okt. 2015 – Dez. 2019", date(2015, 10, 1), date(2020, 1, 1)),
+        ("Mai 2019 - Juli 2021", date(2019, 5, 1), date(2021, 8, 1)),
+        ("2017 bis 2020", date(2017, 7, 1), date(2020, 7, 1)),
+        # Spanish
+        ("enero 2022 – actualidad", date(2022, 1, 1), AS_OF),
+        ("sept. 2019 – dic. 2021", date(2019, 9, 1), date(2022, 1, 1)),
+        ("enero de 2020 a diciembre de 2021", date(2020, 1, 1), date(2022, 1, 1)),
+        ("Desde marzo 2021", date(2021, 3, 1), AS_OF),
+        ("ago. 2018 - presente", date(2018, 8, 1), AS_OF),
+        ("2019 hasta la fecha", date(2019, 7, 1), AS_OF),
+        # French
+        ("janv. 2020 à ce jour", date(2020, 1, 1), AS_OF),
+        ("févr. 2017 – août 2019", date(2017, 2, 1), date(2019, 9, 1)),
+        ("2018 - aujourd'hui", date(2018, 7, 1), AS_OF),
+        ("depuis 2019", date(2019, 7, 1), AS_OF),
+        ("septembre 2016 au juin 2018", date(2016, 9, 1), date(2018, 7, 1)),
+        ("Juil. 2021 – présent", date(2021, 7, 1), AS_OF),
     ],
 )
 def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> None:
@@ -93,3 +114,15 @@ def test_overlapping_ranges_merge_before_counting() -> None:
     c = (date(2023, 1, 1), date(2024, 1, 1))
     assert merge_intervals([c, b, a]) == [(date(2018, 1, 1), date(2022, 1, 1)), c]
     assert total_years([a, b, c]) == pytest.approx(5.0, abs=0.01)
+
+
+def test_a_language_is_a_table_of_words() -> None:
+    """Every month name of every language's table reads as its month, with its dot or not."""
+    from skillmatch.analysis.calendar_words import MONTHS
+
+    for language, months in MONTHS.items():
+        for name, number in months.items():
+            for written in (name, name.capitalize(), f"{name}."):
+                text = f"{written} 2019 - {written} 2020"
+                (found,) = find_date_ranges(text, as_of=AS_OF)
+                assert found.begin == date(2019, number, 1), (language, written)

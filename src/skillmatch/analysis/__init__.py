@@ -6,6 +6,7 @@ Nothing here knows mentions or skills: it reads the text itself, once per text, 
 
 from __future__ import annotations
 
+from skillmatch.analysis.as_of import coerce_as_of, infer_as_of, latest_date
 from skillmatch.analysis.dates import (
     DateRange,
     YearsClaim,
@@ -28,12 +29,15 @@ __all__ = [
     "Section",
     "TextLayout",
     "YearsClaim",
+    "coerce_as_of",
     "counted_roles",
     "detect_kind",
     "find_date_ranges",
     "find_sections",
     "find_titles",
     "find_years_claims",
+    "infer_as_of",
+    "latest_date",
     "merge_intervals",
     "requirement_of",
     "total_years",

@@ -20,6 +20,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from skillmatch.analysis.calendar_words import (
+    JOINER_PATTERN,
+    MONTH_PATTERN,
+    MONTHS,
+    OPEN_END_PATTERN,
+    RANGE_SEPARATORS,
+    SEASON_PATTERN,
+    SINCE_PATTERN,
+    all_words,
+    alternation,
+    month_number,
+    season_month,
+)
 from skillmatch.text.scan import ScanText, anchored_scan, as_scan_text
 
 __all__ = [
@@ -28,6 +41,7 @@ __all__ = [
     "find_date_ranges",
     "find_years_claims",
     "merge_intervals",
+    "parse_range_date",
     "range_matches",
     "ranges_from_matches",
     "total_years",
@@ -62,8 +76,11 @@ _QUALIFIER = (
     r"less\s+than|under|fewer\s+than|~)\s*"
 )
 _DASH = r"(?:\s*(?:-|–|—|−|to)\s*)"
+_SHORT_OF = re.compile(r"almost|nearly|close", re.IGNORECASE)
+_SHORT_OF_YEARS = 0.1
 _YEARS_RE = re.compile(
     rf"(?<![\w.+\-/])(?:{_QUALIFIER})?(?P<low>{_NUM})(?P<half>\s+and\s+a\s+half)?(?:\s*(?P<plus>\+|plus\b))?"
+    r"(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"  # "three plus (3+) years"
     rf"(?:{_DASH}(?P<high>{_NUM})(?:\s*\+)?)?\s*"
     r"(?P<unit>years?|yrs?|months?|mos?)\b(?:'s|’s|'|’)?"
     r"(?:\s*(?:and\s+)?(?P<months>\d{1,2})\s*months?\b)?",
@@ -71,12 +88,12 @@ _YEARS_RE = re.compile(
 )
 # Every years match ends in its unit: the unit is the scan's anchor, found by literal searches of
 # the lowered text (a search for a literal skips fast, one for a set of characters does not).
-# Before the unit a match holds at most 11 blank-separated pieces ("a minimum of" 3, the number 1,
-# "and a half" 3, "+" 1, the dash 1, the upper number 1, "+" 1) and starts with its qualifier or
-# its number.
+# Before the unit a match holds at most 16 blank-separated pieces ("a minimum of" 3, the number 1,
+# "and a half" 3, "+" 1, a repeated number "( 3 + )" 4, the dash 1, the upper number 1, "+" 1)
+# and starts with its qualifier or its number.
 _YEARS_UNITS = tuple(re.compile(p) for p in (r"years?\b", r"yrs?\b", r"mo(?:nths?|s)?\b"))
 _YEARS_UNITS_ANY_CASE = re.compile(r"years?\b|yrs?\b|mo(?:nths?|s)?\b", re.IGNORECASE)
-_YEARS_PIECES = 11
+_YEARS_PIECES = 16
 _YEARS_START = re.compile(
     r"(?<![\w.+\-/])(?:~|\d|a\s|at\s|over|more|min|up\s|about|around|approx|nearly|almost|"
     r"roughly|close|less|under|fewer|" + "|".join(_NUMBER_WORDS) + ")"
@@ -85,15 +102,23 @@ _DECADE_RE = re.compile(
     rf"(?<![\w.])(?:{_QUALIFIER})?(?P<n>a|one|two|three)\s+decades?\b", re.IGNORECASE
 )
 _DECADE_WORD = re.compile(r"decade", re.IGNORECASE)
+_LABELLED_RE = re.compile(
+    r"(?<![\w-])(?:exp|experience|yoe)\s*[:=]\s*(?P<low>\d{1,2})"
+    r"(?:\s*(?P<plus>\+)|\s*(?:-|–|to)\s*(?P<high>\d{1,2}))?"
+    r"(?![\d.%])(?!\s*(?:[+\-–%]|(?:years?|yrs?|months?|mos?)\b))",
+    re.IGNORECASE,
+)
 # Words right after "N years" that make it something other than experience.
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"^\W{0,3}(?:old|ago|running|later|in\s+a\s+row|from\s+now|of\s+age|of\s+study|"
     r"contract|warranty|guarantee|degree|programme|program|course|plan|roadmap|"
-    r"remote|fixed|term)\b",
+    r"remote|fixed|term|cliff|vesting|vest|lease|subscription|membership|licen[cs]e|"
+    r"commitment|anniversary|retention|probation|notice|sabbatical|leave)\b",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"\b(?:last|past|next|first|every|per|within|each|for\s+the|in\s+the|after)\s*$",
+    r"\b(?:last|past|next|first|every|per|within|each|for\s+the|in\s+the|after|aged|age\s+of|"
+    r"vests?|vesting|vests?\s+over|vesting\s+over|warranty\s+of|contract\s+of|lease\s+of)\s*$",
     re.IGNORECASE,
 )
 # "N years of <these>" is experience; "15 years of project documents" is not.
@@ -109,6 +134,10 @@ _NOT_EXPERIENCE_OBJECT = re.compile(
     r"^\W{0,3}(?:of\s+)?(?:[\w-]+\s+){0,2}?(?:documents?|data(?!\s+(?:scien|engineer|analy|platform|infra))|records?|history|logs?|archives?|"
     r"transactions?|e-?mails?|papers?|footage|content|files?|tickets?|rotations?|"
     r"operation|existence|growth)\b",
+    re.IGNORECASE,
+)
+_TOTAL_AFTER = re.compile(
+    r"^\W{0,3}(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:experience|exp\b|industry|career|professional)",
     re.IGNORECASE,
 )
 _MONTH_EXPERIENCE_AFTER = re.compile(
@@ -129,6 +158,9 @@ class YearsClaim:
     experience: bool = True
     """False when the words around say it is not an amount of work experience ("15 years of
     project documents", "Two years, three rotations"): still a duration for skill years."""
+    total: bool = False
+    """True when the words after it name experience as a whole ("5 years of experience", "7+
+    years in the industry"), not a skill ("Python 3 years")."""
 
     @property
     def value(self) -> float:
@@ -225,8 +257,11 @@ def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
         kind = _qualifier_kind(m.group("qual"), bool(m.group("plus")), high is not None)
         if kind == "up-to" and m.group("qual") and "less" in m.group("qual").lower():
             low = low / 2.0
+        elif kind == "about" and _SHORT_OF.match(m.group("qual")):
+            low = max(0.0, low - _SHORT_OF_YEARS)  # "almost 5 years" is not 5
+        total = _TOTAL_AFTER.match(after) is not None
         claims.append(
-            YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind))
+            YearsClaim(m.start(), m.end(), low, high, kind, _is_experience(text, m, kind), total)
         )
     # "decade" is rare: skip the scan (which tries every position) when the word is absent
     lowered = source.folded
@@ -238,45 +273,40 @@ def find_years_claims(text: str | ScanText) -> list[YearsClaim]:
         n = 10.0 * _number(m.group("n"))
         kind = _qualifier_kind(m.group("qual"), False, False)
         claims.append(YearsClaim(m.start(), m.end(), n, None, kind))
+    # "Exp: 7+", "Experience: 3-5" (a staffing post's label, no unit): rare, so looked for only
+    # where the lowered text holds "exp" before a colon
+    labelled = () if lowered is not None and "exp" not in lowered else _LABELLED_RE.finditer(text)
+    for m in labelled:
+        low = float(m.group("low"))
+        high_value = float(m.group("high")) if m.group("high") else None
+        kind = _qualifier_kind(None, bool(m.group("plus")), high_value is not None)
+        if high_value is not None and high_value < low:
+            continue
+        claims.append(YearsClaim(m.start(), m.end(), low, high_value, kind, True, True))
     return sorted(claims, key=lambda c: c.start)
 
 
 # ---------------------------------------------------------------------------------- date ranges
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
+_MONTH = MONTH_PATTERN
 _DATE = (
-    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
-    rf"|(?P<{{p}}season>spring|summer|fall|autumn|winter)\s+(?P<{{p}}seasy>{_YEAR})"
+    rf"(?:(?P<{{p}}mon>{_MONTH})\s*,?\s*{JOINER_PATTERN}(?P<{{p}}mony>{_YEAR}|['’]\d\d)"
+    rf"|(?P<{{p}}season>{SEASON_PATTERN})\s+(?P<{{p}}seasy>{_YEAR})"
     rf"|q(?P<{{p}}q>[1-4])\s*(?P<{{p}}qy>{_YEAR})"
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR}|\d\d(?![\d/.]))"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
-_OPEN = (
-    r"(?P<open>present|current(?:ly)?|now|today|date|till\s+date|to\s+date|ongoing|"
-    r"till\s+now|until\s+now)\b"
+_OPEN = rf"(?P<open>{OPEN_END_PATTERN})(?![\w'’])"
+# English separators may touch the dates ("2016to2018"), as they always could; the others need a
+# blank before them, since some are one letter ("a", "à").
+_SEP = (
+    r"(?:\s*(?:-|–|—|−|~)\s*"
+    rf"|\s*(?:{alternation(list(RANGE_SEPARATORS['en']))})\s*"
+    rf"|\s+(?:{alternation(all_words(RANGE_SEPARATORS))})(?![\w'’])\s*|\s{{2,}})"
 )
-_SEP = r"(?:\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*|\s{2,})"
 _RANGE_RE = re.compile(
-    rf"(?<![\w/])(?:(?P<since>since|from)\s+)?"
+    rf"(?<![\w/])(?:(?P<since>{SINCE_PATTERN}|from)\s+)?"
     rf"(?:(?P<firstmon>{_MONTH})(?:\s*(?:-|–|—|to)\s*|\s{{2,}})(?=(?:{_MONTH})\s*,?\s*{_YEAR}))?"
     + _DATE.format(p="a")
     + rf"(?:{_SEP}(?:"
@@ -304,8 +334,7 @@ _RANGE_ANCHORS = tuple(
 )
 _RANGE_PIECES = 5
 _RANGE_START = re.compile(
-    r"(?<![\w/])(?:since|from|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|fall|"
-    r"autumn|winter|q|\d)"
+    rf"(?<![\w/])(?:{SINCE_PATTERN}|from|{alternation(all_words(MONTHS))}|{SEASON_PATTERN}|q|\d)"
 )
 
 
@@ -330,15 +359,15 @@ def _two_digit_year(token: str, as_of: date) -> int:
     return 2000 + yy if 2000 + yy <= as_of.year + 1 else 1900 + yy
 
 
-def _parse_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None:
+def parse_range_date(m: re.Match[str], p: str, as_of: date) -> tuple[int, int] | None:
     """Return (year, month) for the date named ``p`` in the match; month 0 means year only."""
     if m.group(p + "mon"):
-        month = _MONTHS[m.group(p + "mon").lower()[:3]]
+        month = month_number(m.group(p + "mon"))
         ytok = m.group(p + "mony")
         year = _two_digit_year(ytok, as_of) if len(ytok) == 3 else int(ytok)
         return year, month
     if m.group(p + "season"):
-        return int(m.group(p + "seasy")), _SEASONS[m.group(p + "season").lower()]
+        return int(m.group(p + "seasy")), season_month(m.group(p + "season"))
     if m.group(p + "q"):
         quarter = int(m.group(p + "q"))
         # a quarter starts a range at its first month and ends one at its last
@@ -384,16 +413,16 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Ite
     Lazily, so a caller that needs only the first few ranges parses only as many matches.
     """
     for m in matches:
-        first = _parse_date(m, "a", as_of)
+        first = parse_range_date(m, "a", as_of)
         if first is None:
             continue
         year, month = first
-        second = _parse_date(m, "b", as_of)
+        second = parse_range_date(m, "b", as_of)
         open_ended = bool(m.group("open") or m.group("onwards"))
         if m.group("firstmon"):
             # "Jun–Aug 2024": the first month shares the year of the second.
             second = (year, month)
-            month = _MONTHS[m.group("firstmon").lower()[:3]]
+            month = month_number(m.group("firstmon"))
         elif m.group("short"):
             short = int(m.group("short"))
             if short < year % 100:

@@ -101,28 +101,42 @@ def find_roles(
     ranges: Sequence[DateRange],
     rules: SeniorityRules,
     as_of: date,
+    *,
+    flat: bool = False,
 ) -> tuple[Role, ...]:
     """Find the dated roles among the date ranges of a text, with their headers and blocks.
 
     ``sections`` and ``ranges`` are the text's (``ranges`` open-ended at ``as_of``). Each line's
     words, each line's "holds a date range" and each header's cues are read once, however many
-    ranges share the line, so a megabyte of dates on one line stays linear.
+    ranges share the line, so a megabyte of dates on one line stays linear. In a ``flat`` text
+    (its line breaks lost) and on any line of over 200 characters, a role's header is the few
+    words before its dates instead of its lines.
     """
     text = source.text
-    non_work_roles, relevant_roles = tuple(rules.non_work_roles), tuple(rules.relevant_roles)
     has_work_heading = any(s.kind == "work" for s in sections)
     lines = source.lines
     line_words: dict[int, tuple[list[int], list[int]]] = {}
     line_has_range: dict[int, bool] = {}
-    header_status: dict[tuple[int, int, bool], str] = {}
-    header_cues: dict[tuple[int, int], tuple[bool, bool]] = {}
+    header_status: dict[tuple[int, int, bool], tuple[str, bool]] = {}
     roles: list[Role] = []
+    previous_end = 0
     for rng in ranges:
         section = section_at(sections, rng.start)
         section_kind = section.kind if section else "top"
         section_start = section.start if section else 0
         number = lines.number(rng.start)
         line_start, line_end = lines.line(number)
+        if flat or line_end - line_start > _LONG_LINE:
+            # a line that runs on (line breaks lost): the role is named by the few words before
+            # its dates, after the previous role's dates and within its section
+            floor = max(section_start, previous_end, 0 if flat else line_start)
+            header_start = _words_back(text, rng.start, floor)
+            role = Role(rng, header_start, rng.end)
+            previous_end = rng.end
+            _classify(role, source, section_kind, has_work_heading, rules, header_status)
+            roles.append(role)
+            continue
+        previous_end = rng.end
         words = line_words.get(number)
         if words is None:
             words = line_words[number] = _edge_runs(source, line_start, line_end)
@@ -153,32 +167,7 @@ def find_roles(
                     taken += 1
                 n -= 1
         role = Role(rng, header_start, line_end)
-        if section_kind in ("education", "other") or (has_work_heading and section_kind == "top"):
-            role.status = "education" if section_kind == "education" else "other"
-        else:
-            key = (header_start, line_end, section_kind == "work")
-            status = header_status.get(key)
-            if status is None:
-                # the header runs from a line start to a line end: a search bounded there reads
-                # what a search of the header's slice reads
-                school = _cue_in(
-                    _EDUCATION_CUES, _EDUCATION_CUE_STARTS, source, header_start, line_end
-                ) or (
-                    section_kind != "work"
-                    and _cue_in(_SCHOOL_CUES, _SCHOOL_CUE_STARTS, source, header_start, line_end)
-                )
-                status = header_status[key] = "education" if school else ""
-            role.status = status
-        cues = header_cues.get((header_start, line_end))
-        if cues is None:
-            # a header runs from a line start to a line end: a search bounded there reads what
-            # a search of the header's slice reads
-            cues = header_cues[(header_start, line_end)] = (
-                next(find_words(non_work_roles, source, header_start, line_end), None) is not None,
-                next(find_words(relevant_roles, source, header_start, line_end), None) is not None,
-            )
-        non_work, role.relevant = cues
-        role.status = role.status or ("non-work" if non_work else "work")
+        _classify(role, source, section_kind, has_work_heading, rules, header_status)
         roles.append(role)
     # a role's block runs to the next role's heading, or to the end of its section
     for i, role in enumerate(roles):
@@ -190,8 +179,55 @@ def find_roles(
     return tuple(roles)
 
 
+def _classify(
+    role: Role,
+    source: ScanText,
+    section_kind: str,
+    has_work_heading: bool,
+    rules: SeniorityRules,
+    known: dict[tuple[int, int, bool], tuple[str, bool]],
+) -> None:
+    """Set the role's status and relevance from its section and its header's words.
+
+    ``known`` keeps each header's answer: several ranges may share one header. A header runs
+    from a line start (or a word start) to a line end or its range's end, so a search bounded
+    there reads what a search of the header's slice reads.
+    """
+    start, end = role.header_start, role.header_end
+    if section_kind in ("education", "other") or (has_work_heading and section_kind == "top"):
+        role.status = "education" if section_kind == "education" else "other"
+    key = (start, end, section_kind == "work")
+    answer = known.get(key)
+    if answer is None:
+        school = _cue_in(_EDUCATION_CUES, _EDUCATION_CUE_STARTS, source, start, end) or (
+            section_kind != "work" and _cue_in(_SCHOOL_CUES, _SCHOOL_CUE_STARTS, source, start, end)
+        )
+        non_work = next(find_words(tuple(rules.non_work_roles), source, start, end), None)
+        relevant = next(find_words(tuple(rules.relevant_roles), source, start, end), None)
+        status = "education" if school else ("non-work" if non_work is not None else "work")
+        answer = known[key] = (status, relevant is not None)
+    role.status = role.status or answer[0]
+    role.relevant = answer[1]
+
+
+_LONG_LINE = 200
+_HEADER_WORDS = 12
+_WORD_BACK = re.compile(rf"(?:\S+\s+){{0,{_HEADER_WORDS}}}\S*$")
+
+
+def _words_back(text: str, pos: int, floor: int) -> int:
+    """Where the last few words before ``pos`` start, not before ``floor``."""
+    window = max(floor, pos - 160)
+    m = _WORD_BACK.search(text, window, pos)
+    return max(floor, m.start()) if m is not None else pos
+
+
 def counted_roles(roles: Sequence[Role]) -> list[Role]:
-    """Return the roles whose years count: the work roles, only the relevant ones if any is."""
+    """Return the roles whose years count: the work roles; after a career change into the
+    field (the latest role is a relevant one), only the relevant ones."""
     work = [r for r in roles if r.status == "work"]
     relevant = [r for r in work if r.relevant]
-    return relevant or work
+    if not relevant:
+        return work
+    latest = max(work, key=lambda r: (r.range.finish, r.range.begin))
+    return relevant if latest.relevant else work

@@ -147,7 +147,9 @@ def score_task(
             if doc is None:
                 assert task.path is not None
                 doc = read_document(task.path, limits=limits)
-            result = matcher.match_document(doc, kind="resume" if job is not None else None)
+            result = matcher.match_document(
+                doc, kind="resume" if job is not None else None, as_of=task.as_of
+            )
             # Near misses appear only in the details: a CSV row need not search for them.
             comparison = compare(result, job, near_misses=details) if job is not None else None
             return result_row(

@@ -16,6 +16,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +127,7 @@ def run_batch(
     id_column: str = "id",
     recursive: bool = True,
     on_row: Callable[[Row], None] | None = None,
+    as_of: date | str | None = None,
 ) -> BatchSummary:
     """Score every input into ``out`` (``.csv`` or ``.jsonl``), one row per input text.
 
@@ -134,7 +136,8 @@ def run_batch(
     already in the file are skipped and the rest appended (the columns must match). With a
     ``job`` the file is rewritten at the end in rank order (:func:`rank_file`). ``on_row`` is
     called after each row is written (for a progress bar). JSONL rows carry a ``details``
-    object: the full result (without its text) and the comparison.
+    object: the full result (without its text) and the comparison. ``as_of`` is the day the
+    texts were written, for those whose record has no ``as_of`` of its own.
 
     >>> summary = run_batch(["cvs/"], "ranked.csv", matcher=m, job=j)  # doctest: +SKIP
     """
@@ -145,7 +148,12 @@ def run_batch(
     started = time.monotonic()
     existing = read_existing(path, cols, fmt) if resume else Existing()
     tasks = iter_tasks(
-        inputs, text_column=text_column, id_column=id_column, limits=limits, recursive=recursive
+        inputs,
+        text_column=text_column,
+        id_column=id_column,
+        limits=limits,
+        recursive=recursive,
+        as_of=as_of,
     )
     if existing.rows:
         tasks = _skip_done(tasks, collections.Counter(existing.sources))

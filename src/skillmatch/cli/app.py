@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -60,6 +61,30 @@ ResumeOption = Annotated[
     bool,
     typer.Option("--resume", help="Skip inputs already in --out (after an interrupted run)."),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="The day the texts were written (what 'Present' means); default: a record's as_of"
+        " column, else the file's own date, else the latest date the text names, else today.",
+        show_default=False,
+    ),
+]
+
+
+def _as_of(value: str | None) -> date | None:
+    """Read ``--as-of``; a bad date is a usage error (exit 2) that says how to write it."""
+    from skillmatch.analysis import coerce_as_of
+
+    try:
+        return coerce_as_of(value, caller="--as-of")
+    except TypeError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD", param_hint="--as-of"
+        ) from None
+
+
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, no summary.")]
 TimeoutOption = Annotated[
     float | None,
@@ -91,12 +116,14 @@ def match_command(
     resume: ResumeOption = False,
     quiet: QuietOption = False,
     timeout: TimeoutOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Find skills, coverage and seniority in each input and print them (or write --out rows)."""
     from skillmatch.readers import iter_documents
 
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
+    day = _as_of(as_of)
     if out is not None:
         _check_out(out)
         with handle_errors():
@@ -111,6 +138,7 @@ def match_command(
             quiet=quiet,
             timeout=timeout,
             text_column=text_column,
+            as_of=day,
         )
         return
     if resume or workers != 1:
@@ -124,7 +152,7 @@ def match_command(
                 failed += 1
                 typer.echo(f"{type(doc).__name__}: {doc}", err=True)
                 continue
-            result = matcher.match_document(doc)
+            result = matcher.match_document(doc, as_of=day)
             if fmt == "table":
                 typer.echo(format_result(result, source=doc.source))
             elif fmt == "jsonl":
@@ -183,22 +211,24 @@ def report_command(
     ),
     taxonomy: TaxonomyOption = None,
     title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
     from skillmatch.readers import read_document
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
 
+    day = _as_of(as_of)
     with handle_errors():
         matcher = _matcher(taxonomy)
         resume_doc = read_document(doc)
         if job is None:
-            result = matcher.match_document(resume_doc)
+            result = matcher.match_document(resume_doc, as_of=day)
             page = render_report(result, title=title)
         else:
             job_doc = read_document(job)
-            result = matcher.match_document(resume_doc, kind="resume")
-            job_result = matcher.match_document(job_doc, kind="job")
+            result = matcher.match_document(resume_doc, kind="resume", as_of=day)
+            job_result = matcher.match_document(job_doc, kind="job", as_of=day)
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
@@ -231,6 +261,7 @@ def _run_batch_command(
     timeout: float | None,
     text_column: str,
     keep: bool = True,
+    as_of: date | None = None,
 ) -> BatchSummary:
     """Run a batch into ``out`` with a progress bar on a terminal; summary on stderr."""
     import sys
@@ -255,6 +286,7 @@ def _run_batch_command(
             limits=limits,
             text_column=text_column,
             on_row=lambda row: bar.update(1),
+            as_of=as_of,
         )
     if not quiet:
         resumed = f", {summary.skipped} already done" if summary.skipped else ""
@@ -294,6 +326,7 @@ def score_command(
     taxonomy: TaxonomyOption = None,
     timeout: TimeoutOption = None,
     text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    as_of: AsOfOption = None,
 ) -> None:
     """Rank résumés against a job posting: one row per file, failed files included.
 
@@ -308,10 +341,11 @@ def score_command(
         _check_out(out)
     elif resume:
         raise typer.BadParameter("--resume needs --out FILE.csv|.jsonl", param_hint="--resume")
+    day = _as_of(as_of)
     with handle_errors():
         job_doc = read_document(job)  # before the matcher, which takes seconds to build
         matcher = _matcher(taxonomy)
-        job_result = matcher.match_document(job_doc, kind="job")
+        job_result = matcher.match_document(job_doc, kind="job", as_of=day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -325,6 +359,7 @@ def score_command(
             timeout=timeout,
             text_column=text_column,
             keep=out is not None,
+            as_of=day,
         )
         if top:
             head: list[dict[str, Any]] = []
@@ -351,6 +386,7 @@ def compare_command(
     job: Annotated[Path, typer.Argument(help="The job posting.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     taxonomy: TaxonomyOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Compare a résumé with a job posting: fit, skills covered and missing, level, flags."""
     from skillmatch.readers import read_document
@@ -358,10 +394,11 @@ def compare_command(
 
     if fmt not in ("table", "json"):
         raise typer.BadParameter("choose table or json", param_hint="--format")
+    day = _as_of(as_of)
     with handle_errors():
         matcher = _matcher(taxonomy)
-        resume_result = matcher.match_document(read_document(resume), kind="resume")
-        job_result = matcher.match_document(read_document(job), kind="job")
+        resume_result = matcher.match_document(read_document(resume), kind="resume", as_of=day)
+        job_result = matcher.match_document(read_document(job), kind="job", as_of=day)
         comparison = compare(resume_result, job_result)
     if fmt == "json":
         data = {
@@ -384,12 +421,14 @@ def screen_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json or jsonl.")] = "table",
     taxonomy: TaxonomyOption = None,
     text_column: Annotated[str, typer.Option(help="Text column of .csv inputs.")] = "text",
+    as_of: AsOfOption = None,
 ) -> None:
     """Screen job postings: level sought with evidence, required and preferred skills, role."""
     from skillmatch.readers import iter_documents
 
     if fmt not in ("table", "json", "jsonl"):
         raise typer.BadParameter("choose table, json or jsonl", param_hint="--format")
+    day = _as_of(as_of)
     failed = 0
     collected: list[dict[str, Any]] = []
     with handle_errors():
@@ -400,7 +439,7 @@ def screen_command(
                 typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
                 continue
             data = screen_json(
-                matcher.match_document(doc, kind="job"), doc.source, matcher.taxonomy
+                matcher.match_document(doc, kind="job", as_of=day), doc.source, matcher.taxonomy
             )
             if fmt == "table":
                 typer.echo(format_screen(data))

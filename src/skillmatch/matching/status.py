@@ -16,10 +16,15 @@ from skillmatch.models import Status
 from skillmatch.text import TokenTable
 
 __all__ = [
+    "CLAUSE_BREAKS",
     "CUE_REACH",
     "DELEGATION",
     "HANDED_OFF",
+    "NEGATION_CUES",
+    "NEGATION_FALSE_NEXT",
     "NEG_CUES",
+    "NOT_AFTER",
+    "NOT_NEEDED",
     "STATUS_CUES",
     "TEAM",
     "sentence_bounds",
@@ -27,21 +32,54 @@ __all__ = [
     "status_of",
 ]
 
-_CLAUSE_BREAK = frozenset(
-    {
-        "but", "however", "though", "although", "while", "whereas", "using", "with", "via",
-        "which", "that", "who", "because", "since", "so", "if", "then", "we", "i", "–", "—",
-    }
-)  # fmt: skip
-_NEG_REACH = 12  # the longest reach of any cue below
-NEG_CUES = {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6}
-_NEG_FALSE = frozenset(
-    {"only", "just", "limited", "matter", "least", "longer", "necessarily", "always", "means",
-     "sql", "-", "doubt", "exception"}
-)  # fmt: skip
-_NOT_NEEDED = frozenset(
-    {"required", "needed", "necessary", "expected", "essential", "mandatory", "a", "needed."}
-)
+# The cue words, one table per language: another language is another entry of each table.
+NEGATION_CUES: dict[str, dict[str, int]] = {
+    "en": {"no": 8, "not": 12, "n't": 12, "never": 8, "without": 3, "nor": 4, "neither": 6},
+    "de": {"kein": 8, "keine": 8, "keinen": 8, "keiner": 8, "keinerlei": 8, "nicht": 12,
+           "nie": 8, "niemals": 8, "ohne": 3},
+    "es": {"sin": 3, "nunca": 8, "jamás": 8, "ningún": 6, "ninguna": 6, "ninguno": 6},
+    "fr": {"pas": 8, "aucun": 6, "aucune": 6, "jamais": 8, "sans": 3},
+}  # fmt: skip
+"""Negation cues by language, each with its reach in tokens ("no" is English and Spanish)."""
+NEGATION_FALSE_NEXT: dict[str, set[str]] = {
+    "en": {"only", "just", "limited", "matter", "least", "longer", "necessarily", "always",
+           "means", "sql", "-", "doubt", "exception"},
+    "de": {"nur", "zuletzt", "unbedingt", "immer"},
+    "es": {"solo", "sólo", "solamente", "obstante", "duda"},
+    "fr": {"seulement", "uniquement", "doute", "toujours", "forcément"},
+}  # fmt: skip
+"""Words after a cue that make it no negation ("not only", "nicht nur", "sans doute")."""
+NOT_AFTER: dict[str, set[str]] = {"en": {"not", "n't"}, "de": {"nicht"}, "es": {"no"},
+                                  "fr": {"pas"}}  # fmt: skip
+"""Negations after the skill that, with a word of :data:`NOT_NEEDED`, exclude it."""
+NOT_NEEDED: dict[str, set[str]] = {
+    "en": {"required", "needed", "necessary", "expected", "essential", "mandatory", "a",
+           "needed."},
+    "de": {"erforderlich", "notwendig", "nötig", "benötigt", "vorausgesetzt", "zwingend"},
+    "es": {"requerido", "requerida", "necesario", "necesaria", "obligatorio", "es"},
+    "fr": {"requis", "requise", "nécessaire", "obligatoire", "exigé", "exigée"},
+}  # fmt: skip
+"""Words that, after "not", say a skill is not asked for ("X is not required")."""
+CLAUSE_BREAKS: dict[str, set[str]] = {
+    "en": {"but", "however", "though", "although", "while", "whereas", "using", "with", "via",
+           "which", "that", "who", "because", "since", "so", "if", "then", "we", "i", "–", "—"},
+    "de": {"aber", "jedoch", "sondern", "obwohl", "während", "weil"},
+    "es": {"pero", "aunque", "sino", "mientras", "porque"},
+    "fr": {"mais", "cependant", "pourtant", "tandis", "parce"},
+}  # fmt: skip
+"""Words that end the clause a cue reaches over."""
+
+
+def _merged(table: dict[str, set[str]]) -> frozenset[str]:
+    return frozenset(word for words in table.values() for word in words)
+
+
+_CLAUSE_BREAK = _merged(CLAUSE_BREAKS)
+NEG_CUES = {cue: reach for cues in NEGATION_CUES.values() for cue, reach in cues.items()}
+_NEG_REACH = max(NEG_CUES.values())  # the longest reach of any cue
+_NEG_FALSE = _merged(NEGATION_FALSE_NEXT)
+_NOT_AFTER = _merged(NOT_AFTER)
+_NOT_NEEDED = _merged(NOT_NEEDED)
 TEAM = frozenset({"team", "teams", "department", "squad"})
 _TEAM_TRAITS = frozenset({"player", "players"})  # "a good team player" names no team
 _TEAM_VERBS = frozenset(
@@ -131,7 +169,7 @@ def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
         w = lower[k]
         if w in _CLAUSE_BREAK:
             break
-        if w in ("not", "n't") and k + 1 < hi and lower[k + 1] in _NOT_NEEDED:
+        if w in _NOT_AFTER and k + 1 < hi and lower[k + 1] in _NOT_NEEDED:
             return True
     return False
 

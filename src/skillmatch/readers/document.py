@@ -39,6 +39,9 @@ class Document:
     as_of: date | None = None
     hidden_spans: tuple[tuple[int, int], ...] = ()
     warnings: tuple[Flag, ...] = field(default=())
+    as_of_source: str = "given"
+    """Where ``as_of`` comes from: "given" (an ``as_of`` column) or "metadata (...)" (the file's
+    own date, which the matcher checks against the dates of the text)."""
 
     @property
     def visible_text(self) -> str:
@@ -72,6 +75,7 @@ def make_document(
     hidden: list[tuple[int, int, str]],
     warnings: list[Flag],
     limits: Limits,
+    as_of_source: str = "given",
 ) -> Document:
     """Check a read text against the limits and build its :class:`Document`.
 
@@ -89,6 +93,7 @@ def make_document(
         as_of=as_of,
         hidden_spans=tuple(spans),
         warnings=tuple(warnings + flags),
+        as_of_source=as_of_source,
     )
 
 

@@ -325,8 +325,8 @@ def _iter_stdin(text_column: str, id_column: str, limits: Limits) -> Iterator[Re
         yield from _iter_jsonl_lines(io.BytesIO(data), "stdin", text_column, id_column, limits)
         return
     try:
-        text, _, warnings = read_text(data, "stdin", limits)
-        yield make_document("stdin", text, "stdin", None, [], warnings, limits)
+        read = read_text(data, "stdin", limits)
+        yield make_document("stdin", read.text, "stdin", None, [], read.warnings, limits)
     except (DocumentReadError, LimitExceededError) as exc:
         yield exc
 

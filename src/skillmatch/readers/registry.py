@@ -75,8 +75,17 @@ def read_document(
             f"{', '.join(DOCUMENT_EXTENSIONS)} (and {', '.join(BATCH_EXTENSIONS)} in a batch)",
         )
     data = _read_bytes(p, name, limits)
-    text, hidden, warnings = reader(data, name, limits)
-    return make_document(id or name, text, name, None, hidden, warnings, limits)
+    read = reader(data, name, limits)
+    return make_document(
+        id or name,
+        read.text,
+        name,
+        read.as_of,
+        read.hidden,
+        read.warnings,
+        limits,
+        as_of_source=read.as_of_source,
+    )
 
 
 def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:

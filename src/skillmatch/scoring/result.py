@@ -9,11 +9,20 @@ its coverage, seniority, role scores and flags. Everything about the text is rea
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from skillmatch.analysis import TextLayout
 from skillmatch.matching import RawMention
-from skillmatch.models import Flag, MatchResult, Mention, Requirement, SkillHit, TextKind
+from skillmatch.models import (
+    Flag,
+    MatchResult,
+    Mention,
+    Requirement,
+    RequirementGroup,
+    SkillHit,
+    TextKind,
+)
+from skillmatch.scoring.compare import FEW_SKILLS, outside_taxonomy
 from skillmatch.scoring.coverage import coverage, role_scores
 from skillmatch.scoring.gaming import UNSUPPORTED_SCORE, gaming_flags, unsupported_skills
 from skillmatch.scoring.other import OtherSkills
@@ -22,7 +31,7 @@ from skillmatch.scoring.skill_years import skill_years
 from skillmatch.taxonomy import Taxonomy
 from skillmatch.text import NormalizedText, ScanText
 
-__all__ = ["ResultBuilder"]
+__all__ = ["ResultBuilder", "requirement_groups"]
 
 
 class ResultBuilder:
@@ -32,6 +41,7 @@ class ResultBuilder:
         self.taxonomy = taxonomy
         self._signal_levels = {s.id: s.level for s in taxonomy.signals}
         self._skills = {s.id: s for s in taxonomy.skills}
+        self._categories = {s.id: tuple(s.categories) for s in taxonomy.skills}
 
     def build(
         self,
@@ -76,6 +86,9 @@ class ResultBuilder:
             layout, kind=kind, signals=signals, signal_levels=self._signal_levels
         )
         warnings: list[Flag] = list(flags)
+        asked = [h for h in hits if h.requirement != "negated"]
+        if kind == "job" and len(asked) < FEW_SKILLS:
+            warnings.append(outside_taxonomy(len(asked)))
         if hidden_spans:
             warnings.append(
                 Flag(
@@ -83,6 +96,7 @@ class ResultBuilder:
                     message="the document holds text a reader cannot see; not scored",
                 )
             )
+        groups = requirement_groups(layout, mentions, self._categories) if kind == "job" else []
         return MatchResult(
             id=id,
             kind=kind,
@@ -95,6 +109,7 @@ class ResultBuilder:
             roles=role_scores(self.taxonomy, cov),
             warnings=warnings,
             taxonomy=self.taxonomy.name,
+            requirement_groups=groups,
             other_skills=_other_hits(
                 layout, norm, raw_skills, others, other_skills, hidden_spans, kind
             ),
@@ -181,6 +196,50 @@ def _mention(
         status=status,
         **extra,
     )
+
+
+def requirement_groups(
+    layout: TextLayout,
+    mentions: Sequence[Mention],
+    categories: Mapping[str, Sequence[str]] | None = None,
+) -> list[RequirementGroup]:
+    """The posting's alternatives ("PyTorch or TensorFlow"), from its counted mentions.
+
+    Described work (pattern mentions) names no alternative, and alternatives are alike: with
+    ``categories`` (skill id -> its categories), skills that share no category are no choice
+    ("vLLM or TensorRT-LLM" names an LLM skill and a speed one). A group is required when any of
+    its mentions is; the same set of skills named twice is one group.
+    """
+    named = sorted(
+        (m for m in mentions if m.status == "counted" and m.method != "pattern"),
+        key=lambda m: (m.start, m.end),
+    )
+    groups: list[RequirementGroup] = []
+    seen: set[tuple[str, ...]] = set()
+    for members in layout.alternatives([(m.start, m.end) for m in named]):
+        found = [named[i] for i in members]
+        skill_ids = list(dict.fromkeys(m.skill_id for m in found))
+        key = tuple(sorted(skill_ids))
+        if len(skill_ids) < 2 or key in seen:
+            continue
+        if categories is not None and not set.intersection(
+            *(set(categories.get(sid, ())) for sid in skill_ids)
+        ):
+            continue
+        seen.add(key)
+        start, end = found[0].start, found[-1].end
+        groups.append(
+            RequirementGroup(
+                skill_ids=skill_ids,
+                requirement="required"
+                if any(m.requirement == "required" for m in found)
+                else "preferred",
+                start=start,
+                end=end,
+                text=layout.text[start:end],
+            )
+        )
+    return groups
 
 
 def _other_hits(

@@ -243,8 +243,29 @@ class SeniorityRules(_Strict):
         ),
     )
     non_work_roles: list[str] = Field(
-        default_factory=lambda: ["intern", "internship", "trainee", "teaching assistant"],
-        description="Role words whose dated spans are not counted as years of work experience.",
+        default_factory=lambda: [
+            "intern",
+            "internship",
+            "teaching assistant",
+            "working student",
+            "student assistant",
+            "student worker",
+            "werkstudent",
+            "werkstudentin",
+            "praktikant",
+            "praktikantin",
+            "praktikum",
+            "becario",
+            "becaria",
+            "pasante",
+            "stagiaire",
+            "co-op",
+        ],
+        description=(
+            "Role words whose dated spans are not counted as years of work experience:"
+            " internships and jobs held as a student. A full-time trainee or graduate programme"
+            " counts as work."
+        ),
     )
     relevant_roles: list[str] = Field(
         default_factory=lambda: [

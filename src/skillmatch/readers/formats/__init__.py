@@ -9,6 +9,7 @@ read; nothing a parsing library raises escapes as its own exception. The registr
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import NamedTuple
 
 from skillmatch.limits import Limits
@@ -32,6 +33,10 @@ class Extracted(NamedTuple):
     """``(start, end, why)`` ranges of ``text`` a reader cannot see."""
     warnings: list[Flag]
     """Flags about the read itself (an encoding guessed, a page skipped)."""
+    as_of: date | None = None
+    """The day the file says it was written (PDF and DOCX metadata), if it says."""
+    as_of_source: str = "given"
+    """Which date of the file ``as_of`` is: "metadata (PDF ModDate)", ..."""
 
 
 Reader = Callable[[bytes, str, Limits], Extracted]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from datetime import date, datetime
 from typing import Any
 
 from skillmatch.errors import (
@@ -155,6 +156,19 @@ def _docx_paragraphs(root: Any, builder: TextBuilder) -> None:
         builder.end_line()
 
 
+def _core_date(document: Any) -> tuple[date | None, str]:
+    """The day the DOCX says it was last saved (core properties: modified, else created)."""
+    try:
+        props = document.core_properties
+        for key in ("modified", "created"):
+            value = getattr(props, key)
+            if isinstance(value, datetime):
+                return value.date(), f"metadata (DOCX {key})"
+    except Exception:  # core properties are a best effort: a broken docProps dates nothing
+        pass
+    return None, "given"
+
+
 def read(data: bytes, name: str, limits: Limits) -> Extracted:
     """Read a DOCX: headers, body and footers, one paragraph per line; hidden runs are marked."""
     _check_docx_archive(data, name, limits)
@@ -175,6 +189,7 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
         _docx_paragraphs(document.element.body, builder)
         for part in footers:
             _docx_paragraphs(part.element, builder)
+        as_of, as_of_source = _core_date(document)
     except SkillmatchError:
         raise
     except Exception as exc:  # python-docx, lxml, zipfile: a library boundary
@@ -182,4 +197,4 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
     text = builder.text()
     if not text.strip():
         raise EmptyDocumentError(name, "no text in the DOCX (images only, or an empty document)")
-    return Extracted(text, builder.hidden, [])
+    return Extracted(text, builder.hidden, [], as_of, as_of_source)

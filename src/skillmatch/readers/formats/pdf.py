@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterator
+from datetime import date
 from operator import itemgetter
 from typing import Any
 
@@ -184,7 +186,13 @@ def _page_box(page: Any) -> tuple[float, float, float, float]:
 
 
 def _page_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, float]) -> list[Any]:
-    """Group a page's chars into lines of words; hidden and visible text never share a line."""
+    """Group a page's chars into lines of words in reading order; hidden and visible text never
+    share a line.
+
+    A page laid out in two columns (a sidebar beside the main column) is read one column at a
+    time, top to bottom (:func:`_gutter`); a line that crosses the gutter (a heading over both)
+    closes the columns above it.
+    """
     from pdfplumber.utils import cluster_objects
     from pdfplumber.utils.text import WordExtractor
 
@@ -198,7 +206,111 @@ def _page_lines(chars: list[dict[str, Any]], box: tuple[float, float, float, flo
             cluster.sort(key=itemgetter("x0"))
             lines.append((min(w["top"] for w in cluster), is_hidden, cluster))
     lines.sort(key=itemgetter(0, 1))
-    return [line for _, _, line in lines]
+    ordered = [line for _, _, line in lines]
+    gutter = _gutter([line for line in ordered if not line[0]["hidden"]], box)
+    return ordered if gutter is None else _by_columns(ordered, gutter)
+
+
+_GUTTER_MIN_PT = 12.0
+_COLUMN_MIN_LINES = 4
+_ALIGNED_SHARE = 0.9
+
+
+def _gutter(
+    lines: list[list[dict[str, Any]]], box: tuple[float, float, float, float]
+) -> float | None:
+    """The x of the blank band between two columns of a page, or None for one column.
+
+    A band at least 12 points wide, in the middle three fifths of the page, that no word of
+    most lines crosses, with words of at least four lines on each side. Two sides whose lines
+    nearly all stand side by side are the cells of a table ("Python  6 years"): read row by
+    row.
+    """
+    x0, _, x1, _ = box
+    width = int(x1 - x0)
+    if width <= 0 or len(lines) < _COLUMN_MIN_LINES:
+        return None
+    crossing = [0] * (width + 1)
+    for line in lines:
+        for w in line:
+            for x in range(max(0, int(w["x0"] - x0)), min(width, int(w["x1"] - x0)) + 1):
+                crossing[x] += 1
+    allowed = max(1, len(lines) // 20)  # a heading or two may run over both columns
+    best = (0, -1)
+    run_start = -1
+    for x in range(width // 5, width * 4 // 5 + 1):
+        if crossing[x] > allowed:
+            run_start = -1
+            continue
+        run_start = x if run_start < 0 else run_start
+        if x - run_start > best[1] - best[0]:
+            best = (run_start, x)
+    if best[1] - best[0] + 1 < _GUTTER_MIN_PT:
+        return None
+    gutter = x0 + (best[0] + best[1]) / 2
+    left = sum(1 for ln in lines if any(w["x1"] <= gutter for w in ln))
+    right = sum(1 for ln in lines if any(w["x0"] >= gutter for w in ln))
+    both = sum(
+        1
+        for ln in lines
+        if any(w["x1"] <= gutter for w in ln) and any(w["x0"] >= gutter for w in ln)
+    )
+    if left < _COLUMN_MIN_LINES or right < _COLUMN_MIN_LINES:
+        return None
+    if both >= _ALIGNED_SHARE * left and both >= _ALIGNED_SHARE * right:
+        return None
+    return gutter
+
+
+def _by_columns(lines: list[list[dict[str, Any]]], gutter: float) -> list[list[dict[str, Any]]]:
+    """Read lines column by column: each line is split at the gutter into its left and right
+    words; a visible line with a word across the gutter ends a band of columns."""
+    out: list[list[dict[str, Any]]] = []
+    left: list[list[dict[str, Any]]] = []
+    right: list[list[dict[str, Any]]] = []
+    for line in lines:
+        if not line[0]["hidden"] and any(w["x0"] < gutter < w["x1"] for w in line):
+            out += left + right
+            left, right = [], []
+            out.append(line)
+            continue
+        west = [w for w in line if w["x1"] <= gutter]
+        east = [w for w in line if w["x0"] >= gutter]
+        if west:
+            left.append(west)
+        if east:
+            right.append(east)
+    return out + left + right
+
+
+_PDF_DATE = re.compile(r"^\s*(?:D:)?(\d{4})(\d{2})?(\d{2})?")
+
+
+def _pdf_date(value: Any) -> date | None:
+    """Read a PDF date ("D:20240901120000+02'00'") as a day; None when it is no date."""
+    raw = getattr(value, "name", value)
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1", "replace")
+    m = _PDF_DATE.match(raw) if isinstance(raw, str) else None
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return None
+
+
+def _metadata_date(pdf: Any) -> tuple[date | None, str]:
+    """The day the PDF says it was last saved (ModDate, else CreationDate), and which it is."""
+    try:
+        info = pdf.metadata or {}
+    except Exception:  # metadata is a best effort: a broken /Info dict dates nothing
+        return None, ""
+    for key in ("ModDate", "CreationDate"):
+        day = _pdf_date(info.get(key))
+        if day is not None:
+            return day, f"metadata (PDF {key})"
+    return None, ""
 
 
 def _count_pages_lazily(pdf: Any, name: str, limits: Limits) -> int:
@@ -230,6 +342,7 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
                 n_pages = _count_pages_lazily(pdf, name, limits)
             if n_pages == 0:
                 raise EmptyDocumentError(name, "a PDF with no pages")
+            as_of, as_of_source = _metadata_date(pdf)
             for page_index, page in enumerate(pdf.pages):
                 if page_index:
                     builder.end_line()
@@ -279,4 +392,4 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
                 + " and no text; run OCR first (for example ocrmypdf)",
             )
         raise EmptyDocumentError(name, "no text in the PDF (only blank characters)")
-    return Extracted(text, builder.hidden, warnings)
+    return Extracted(text, builder.hidden, warnings, as_of, as_of_source or "given")

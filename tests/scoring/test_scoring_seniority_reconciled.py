@@ -1,0 +1,223 @@
+"""Seniority that reconciles its evidence: stated totals against dated history, the career stage
+(students, graduates, first roles, internships), jobs held while studying, the latest title, and
+texts that lost their line breaks or their punctuation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from skillmatch.analysis import find_years_claims
+from skillmatch.models import Seniority
+from skillmatch.scoring import estimate_seniority
+from skillmatch.taxonomy import Taxonomy
+
+RULES = Taxonomy.default().seniority
+AS_OF = date(2024, 12, 31)
+
+
+def _resume(text: str, as_of: date = AS_OF) -> Seniority:
+    return estimate_seniority(text, RULES, kind="resume", as_of=as_of)
+
+
+# (text, level, a fragment of the reason)
+RECONCILED = [
+    # a stated total far beyond the dated career, or beyond 50 years, is distrusted
+    (
+        "Summary: 35 years of experience in data.\n\nEXPERIENCE\n"
+        "Data Analyst, Acme, Jan 2021 - Present\n\nEDUCATION\nBSc Statistics, 2017 - 2020\n",
+        "mid",
+        "'35 years' distrusted (beyond the dated career)",
+    ),
+    (
+        "Software engineer with 60 years of experience.\nEngineer, Acme, 2019 - 2021\n",
+        "mid",
+        "'60 years' distrusted (over 50 years)",
+    ),
+    # a stated total the career allows stands in where the dated history runs to "present"
+    (
+        "Backend engineer, 8 years of experience.\n\nEXPERIENCE\n"
+        "Senior Engineer, Acme, Mar 2023 - Present\n",
+        "senior",
+        "8 years stated ('8 years') beside 1.8 years of dated work history",
+    ),
+    # ... and a closed dated history beside no total keeps its own years
+    (
+        "EXPERIENCE\nData Engineer, Acme, Jan 2016 - Dec 2018\nPython (5 years)\n",
+        "mid",
+        "3.0 years of dated work history",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "reason"), RECONCILED)
+def test_stated_totals_are_checked_against_dated_history(text: str, level: str, reason: str):
+    result = _resume(text)
+    assert result.level == level
+    assert reason in result.reason
+
+
+def test_lost_punctuation_reads_25_years_as_two_and_a_half() -> None:
+    words = " ".join(["Handled client testing projects for banking and telecom domains"] * 12)
+    text = (
+        f"Test engineer with 25 years of experience in software testing {words} "
+        "Work Experience Software Test Engineer Wipro Pune February 2022 to Present "
+        "Education BSc Nagpur University 2016 to 2019 Skills Selenium SQL JIRA"
+    )
+    result = _resume(text, as_of=date(2023, 6, 30))
+    assert "'25 years' read as 2.5 (punctuation lost)" in result.reason
+    assert (result.level, result.years) == ("mid", 2.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am 25 years old and eager to learn.",
+        "Aged 31 years, married.",
+        "Sold TVs with a 5 years warranty.",
+        "Signed a 3 years contract with the client.",
+        "Stock options with a 25% one year cliff and monthly vesting.",
+        "Options vesting over 4 years.",
+        "Managed a 10 year lease portfolio.",
+    ],
+)
+def test_years_bound_to_things_that_are_not_experience_never_count(text: str) -> None:
+    assert [c for c in find_years_claims(text) if c.experience] == []
+    assert _resume(text).years is None
+
+
+# (text, reason fragment): the career stage makes these entry whatever their years say
+ENTRY = [
+    (
+        "EDUCATION\nBachelor of Science in Computer Science, State University\n"
+        "Expected graduation: May 2025\n\nEXPERIENCE\n"
+        "Web Developer, Acme, 2019 - Present\nHelp Desk Technician, Beta, 2016 - 2019\n",
+        "studies still ('Expected graduation')",
+    ),
+    (
+        "Final-year B.Tech student at IIT Delhi, looking for an internship.\nPython, SQL\n",
+        "studies still ('Final-year B.Tech student')",
+    ),
+    (
+        "EDUCATION\nBSc Data Science, University of Bath, 2022 - present\n\nEXPERIENCE\n"
+        "Barista, Café Nero, Jan 2023 - Present\n",
+        "studies still ('2022 - present')",
+    ),
+    (
+        "Recent graduate in economics seeking my first role in data analysis.\n"
+        "EDUCATION\nBA Economics, University of Leeds, 2020 - 2024\n",
+        "at the start of a career ('Recent graduate')",
+    ),
+    (
+        "Looking for an entry-level position as a data analyst. Python, SQL, Tableau.",
+        "at the start of a career ('Looking for an entry-level position')",
+    ),
+    (
+        "EXPERIENCE\nData Science Intern, Acme, Jun 2023 - Aug 2023\n"
+        "Machine Learning Intern, Beta, Jun 2022 - Aug 2022\n",
+        "internships and jobs while studying only",
+    ),
+    (
+        "EXPERIENCE\nWerkstudentin Data Analytics, Acme GmbH, Apr 2021 - Mar 2024\n\n"
+        "EDUCATION\nM.Sc. Informatik, TU München, 2021 - 2024\n",
+        "internships and jobs while studying only",
+    ),
+    (
+        "EDUCATION\nB.E. Electronics, Anna University, Chennai (2019-2023)\nHSC (2017-2019)\n"
+        "\nPROJECTS\nRFID attendance system\n",
+        "studies and no work history",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), ENTRY)
+def test_students_graduates_first_roles_and_interns_are_entry(text: str, reason: str) -> None:
+    result = _resume(text)
+    assert result.level == "entry"
+    assert reason in result.reason
+
+
+def test_jobs_held_while_studying_full_time_do_not_count() -> None:
+    text = (
+        "EXPERIENCE\nAssistant Professor, Shoolini Institute, Sep 2024 - Present\n"
+        "Project Associate, Shoolini University, Jan 2019 - Jan 2021\n\n"
+        "EDUCATION\nPhD in Microbiology, Shoolini University, Sep 2017 - Sep 2024\n"
+    )
+    result = _resume(text)
+    assert result.level == "entry"
+    assert "1 role(s) held while studying left out" in result.reason
+    held = [e for e in result.evidence if e.detail.startswith("held while studying")]
+    assert [e.text for e in held] == ["Jan 2019 - Jan 2021"]
+
+
+def test_a_job_beside_part_time_studies_counts() -> None:
+    text = (
+        "EXPERIENCE\nData Engineer, Acme, Jan 2019 - Dec 2023\n\n"
+        "EDUCATION\nMBA (part-time), Open University, 2020 - 2023\n"
+    )
+    assert _resume(text).level == "mid"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Graduate Engineer Trainee, Tata Steel", "Management Trainee, HSBC", "Graduate Programme"],
+)
+def test_full_time_trainee_and_graduate_programmes_count_as_work(header: str) -> None:
+    text = f"EXPERIENCE\n{header}, Jan 2021 - Dec 2023\n"
+    result = _resume(text)
+    assert result.years == pytest.approx(3.0, abs=0.05)
+    assert result.level == "mid"
+
+
+def test_latest_title_weighs_more_than_past_ones() -> None:
+    text = (
+        "EXPERIENCE\nMachine Learning Engineer, Acme\nMarch 2017 - Present\n"
+        "Junior Developer, Beta\nJan 2016 - Feb 2017\n"
+    )
+    result = _resume(text)
+    assert result.level == "senior"
+    assert "latest title" not in result.reason  # no title on the latest role: years decide
+
+
+def test_title_of_the_latest_role_decides_without_years() -> None:
+    text = (
+        "EXPERIENCE\nSenior Data Engineer, Acme\nResponsible for pipelines.\n"
+        "Junior Developer, Beta\nBuilt web pages.\n"
+    )
+    # no dates: the titles alone, the highest one (no role is dated)
+    assert _resume(text).level == "senior"
+    dated = "EXPERIENCE\nJunior Developer, Beta, 2015\nSenior Data Engineer, Acme, 2019 - 2020\n"
+    result = _resume(dated)
+    assert "latest title says senior" in result.reason
+
+
+def test_a_resume_that_lost_its_line_breaks_is_read_by_its_run_in_headings() -> None:
+    text = (
+        "Priya Kumar Pune Maharashtra Email me on Indeed Willing to relocate Anywhere "
+        "Work Experience Software Test Engineer Wipro Pune Maharashtra February 2020 to Present "
+        "Analyzed requirements and executed test cases for banking clients using JIRA and SQL "
+        "Test Engineer Trivium Education Services Pvt Ltd  Hyderabad Telangana June 2018 to "
+        "January 2020 Wrote test plans and automated regression suites in Selenium "
+        "Education MBA in Finance Chandigarh university  Chandigarh August 2016 to May 2018 "
+        "BBA in General management Pt Ravi Sankarshukla University August 2013 to May 2016 "
+        "Skills  IT Skills  SQL  JIRA  Selenium Languages  English  Hindi"
+    )
+    result = _resume(text, as_of=date(2022, 12, 31))
+    work = [e.text for e in result.evidence if e.kind == "date-range"]
+    assert work == ["February 2020 to Present", "June 2018 to January 2020"]
+    assert result.level == "mid"
+
+
+def test_two_blank_separated_lines_are_lines() -> None:
+    text = (
+        "Jose Conner  Miami, FL  Phone: 123-345-7890    Objectives  To join a law firm as an "
+        "associate.    Experience  2016-2019  Gunster Law Firm  Paralegal  Assisted with "
+        "transactions, filings and client files for start-ups and public companies alike.  "
+        "2019-2023  Holland LLP  Associate Attorney  Represented corporate clients in mergers. "
+        "   Education  Florida International University College of Law  Juris Doctor, 2016"
+        "    Skills  Microsoft Office, Excel, SPSS"
+    )
+    result = _resume(text, as_of=date(2023, 12, 31))
+    assert result.years == pytest.approx(7.0, abs=0.1)
+    assert result.level == "senior"
