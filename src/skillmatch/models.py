@@ -257,6 +257,13 @@ class MatchResult(_Frozen):
         default_factory=list,
         description="In a posting: skills named as alternatives, any one of which satisfies it.",
     )
+    other_skills: list[SkillHit] = Field(
+        default_factory=list,
+        description=(
+            "Technologies of the catalogue the text names that the taxonomy does not hold"
+            " (Java, Terraform, Tableau), with evidence; they never count in coverage or fit."
+        ),
+    )
 
     @property
     def skill_ids(self) -> list[str]:
