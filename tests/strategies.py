@@ -164,3 +164,22 @@ def assert_evidence_valid(text: str, result: MatchResult) -> None:
     for ev in result.seniority.evidence:
         assert text[ev.start : ev.end] == ev.text, ev
     assert 0.0 <= result.coverage.overall <= 1.0
+
+
+HOSTILE_UNITS = [
+    "a-", "2019-", "a.b-c/d_e+f#", "(", ")", "[", "]", "'", '"', ":)", "a:b@", "http://a",
+    "- ", "1 ", "( ", "e.g.", "Python, ", "2019 - 2020\n", "Jan 2019 ", "5+ years ", "no ",
+    "Lead\n", "C++ ", "•", "#", "..", "’s", "<div>", "</span>", "\u200b", "\ud800",
+]  # fmt: skip
+"""Units of text whose repetition made a scan superlinear once (repeated affixes, digits,
+dashes, brackets, dates, cue words), or that are odd code points."""
+
+hostile_units: st.SearchStrategy[str] = st.sampled_from(HOSTILE_UNITS) | st.text(
+    alphabet="aZ09-./:()[]'\"#@+_,;!?<>•… \n", min_size=1, max_size=6
+)
+"""One unit of adversarial text, to be repeated: a known one or one made of affix chars."""
+
+
+def repeat_to(unit: str, size: int) -> str:
+    """``unit`` repeated to exactly ``size`` characters."""
+    return (unit * (size // len(unit) + 1))[:size]

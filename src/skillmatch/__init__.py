@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 # For type checkers, every public name but ``to_frame`` and ``score_frame`` (frame.py sits on the
 # top layer, beside the CLI and the server, which import this package for its version).
 if TYPE_CHECKING:
+    from skillmatch._runtime import time_budget
     from skillmatch.errors import (
         CorruptDocumentError,
         DocumentReadError,
+        DocumentTimeoutError,
         EmptyDocumentError,
         EncryptedDocumentError,
         EvalSetError,
@@ -54,9 +56,11 @@ __version__ = "0.1.0"
 
 # Where each public name lives: the module is imported the first time the name is asked for.
 _HOMES = {
+    "skillmatch._runtime": ("time_budget",),
     "skillmatch.errors": (
         "CorruptDocumentError",
         "DocumentReadError",
+        "DocumentTimeoutError",
         "EmptyDocumentError",
         "EncryptedDocumentError",
         "EvalSetError",
@@ -97,6 +101,7 @@ __all__ = [
     "Coverage",
     "Document",
     "DocumentReadError",
+    "DocumentTimeoutError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "EvalSetError",
@@ -121,6 +126,7 @@ __all__ = [
     "iter_documents",
     "read_document",
     "score_frame",
+    "time_budget",
     "to_frame",
 ]
 

@@ -10,19 +10,21 @@ network. Requires the ``dask`` extra (``pip install "skillmatch[dask]"``).
 >>> paths = db.from_sequence(sorted(glob.glob("resumes/**/*.pdf")), npartitions=200)
 >>> rows = score_bag(paths, job_text=open("job.txt").read()).compute()  # doctest: +SKIP
 
-The per-file time limit of the batch runner needs the main thread; Dask runs tasks on worker
-threads, so use Dask's own tools (``distributed`` worker lifetimes, task timeouts) there.
+Each element is read and scored within ``Limits.max_seconds_per_file`` (the time budget holds
+on Dask's worker threads too); an element over it, or of a type that is no input, is an error
+row.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from skillmatch.batch import Row, Task, columns, score_task
-from skillmatch.errors import DocumentReadError, LimitExceededError
+from skillmatch.errors import CorruptDocumentError, DocumentReadError, LimitExceededError
 from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import MatchResult
@@ -73,7 +75,9 @@ def _task(item: Any, index: int, limits: Limits) -> Task:
     """A path (``str``/``PathLike``), a ``{"id", "text", "as_of"}`` mapping or an ``(id, text)``.
 
     Texts get the checks of the file readers, so an empty or over-long text becomes an error
-    row here too, not an empty result.
+    row here too, not an empty result; so does an element of any other type (``None``, a
+    number, bytes), which must not fail the whole computation. A record without an id is
+    named by a hash of its text and place, so records of different partitions never share one.
     """
     if isinstance(item, (str, os.PathLike)):
         path = os.fspath(item)
@@ -83,16 +87,29 @@ def _task(item: Any, index: int, limits: Limits) -> Task:
     elif isinstance(item, tuple) and len(item) == 2:
         record = {"id": item[0], "text": item[1]}
     else:
-        raise TypeError(
-            f"score_bag takes paths, {{'id', 'text'}} mappings or (id, text) pairs, "
-            f"not {type(item).__name__}"
+        where = f"element {_digest(repr(item)[:10_000], index)}"
+        return Task(
+            source=where,
+            error=CorruptDocumentError(
+                where,
+                f"score_bag takes paths, {{'id', 'text'}} mappings or (id, text) pairs, "
+                f"not {type(item).__name__}",
+            ),
         )
-    doc_id = str(record.get("id") or f"record {index}")
+    raw_id = record.get("id")
+    doc_id = str(raw_id) if raw_id not in (None, "") else f"record {_digest(record, index)}"
     try:
         document = document_from_record(record, where=doc_id, limits=limits)
     except (DocumentReadError, LimitExceededError) as exc:
         return Task(source=doc_id, error=exc)
     return Task(source=doc_id, document=document)
+
+
+def _digest(record: Any, index: int) -> str:
+    """12 hex digits naming a record without an id: its text and its place in the partition."""
+    text = record.get("text") if isinstance(record, dict) else record
+    data = f"{index}\0{text!r}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:12]
 
 
 def score_records(
@@ -142,6 +159,10 @@ def row_meta(taxonomy: str | os.PathLike[str] | None = None, *, job: bool = Fals
     return pd.DataFrame({c: pd.Series(dtype=_dtype(c)) for c in cols})
 
 
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None or NaN
+
+
 def _dtype(column: str) -> str:
     if column == "rank":
         return "Int64"
@@ -167,8 +188,8 @@ def score_partition(
     import pandas as pd
 
     records = [
-        {"id": doc_id, "text": text}
-        for doc_id, text in zip(df[id_column].astype(str), df[text_column], strict=True)
+        {"id": None if _missing(doc_id) else str(doc_id), "text": text}
+        for doc_id, text in zip(df[id_column], df[text_column], strict=True)
     ]
     rows = score_records(records, job_text=job_text, taxonomy=taxonomy, fuzzy=fuzzy, limits=limits)
     meta = row_meta(taxonomy, job=job_text is not None)

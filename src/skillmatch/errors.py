@@ -11,7 +11,8 @@ keeps working in code that does not know this package::
     │   │   ├── EncryptedDocumentError   a password-protected PDF
     │   │   ├── EmptyDocumentError       no text in it (empty file, scanned PDF without text layer)
     │   │   └── CorruptDocumentError     not what its name says, or damaged
-    │   └── LimitExceededError           over a configured size, length, page or time limit
+    │   └── LimitExceededError           over a configured size, length, page or memory limit
+    │       └── DocumentTimeoutError     reading and matching one input took over its time budget
     └── EvalSetError(ValueError)         a labelled evaluation set is malformed
 
 Messages name the file, the place, the bad value and what to do instead.
@@ -19,9 +20,12 @@ Messages name the file, the place, the bad value and what to do instead.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "CorruptDocumentError",
     "DocumentReadError",
+    "DocumentTimeoutError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "EvalSetError",
@@ -95,6 +99,38 @@ class LimitExceededError(InputError):
         self.value = value
         self.maximum = maximum
         super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Batch runs ship errors between processes: keep the fields, not only the message.
+        return (_rebuild_limit_error, (type(self), str(self), self.__dict__.copy()))
+
+
+def _rebuild_limit_error(
+    cls: type[LimitExceededError], message: str, fields: dict[str, Any]
+) -> LimitExceededError:
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(fields)
+    return exc
+
+
+class DocumentTimeoutError(LimitExceededError):
+    """Reading and matching one input took longer than its time budget
+    (``Limits.max_seconds_per_file``, ``--timeout``). A slow file is not a damaged one.
+
+    >>> error = DocumentTimeoutError("cv.pdf", 60)
+    >>> error.path, error.limit, error.maximum, isinstance(error, LimitExceededError)
+    ('cv.pdf', 'max_seconds_per_file', 60, True)
+    """
+
+    def __init__(self, path: str, seconds: float) -> None:
+        super().__init__(
+            f"{path}: reading and matching took over max_seconds_per_file={seconds:g} s; "
+            "raise it with --timeout (Limits(max_seconds_per_file=...)) if the file is genuine",
+            path=path,
+            limit="max_seconds_per_file",
+            maximum=seconds,
+        )
 
 
 class EvalSetError(SkillmatchError, ValueError):

@@ -45,10 +45,27 @@ class Limits(BaseModel):
         gt=0,
         description="Uncompressed / compressed size of a DOCX archive (zip-bomb guard).",
     )
+    max_pdf_drawing_ops: int = Field(
+        default=50_000,
+        gt=0,
+        description="Drawing operations (path and paint operators) on one PDF page.",
+    )
+    max_pdf_inflated_bytes: int = Field(
+        default=100 * _MB,
+        gt=0,
+        description="Bytes of a PDF's compressed streams once inflated (a compression bomb).",
+    )
     max_seconds_per_file: float = Field(
         default=60.0,
         gt=0,
-        description="Seconds to read and score one file in a batch run (enforced by the runner).",
+        le=7 * 24 * 3600,
+        allow_inf_nan=False,
+        description="Seconds to read and match one input, at every entry point (the time budget).",
+    )
+    max_worker_memory_bytes: int = Field(
+        default=2048 * _MB,
+        gt=0,
+        description="Memory one batch worker process may add to what it starts with.",
     )
 
     def check(self, limit: str, value: float, *, path: str, what: str) -> None:

@@ -14,7 +14,9 @@ layout once (:mod:`skillmatch.analysis`), and score both into the frozen result
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
+import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,8 +32,8 @@ from skillmatch.analysis import TextLayout, coerce_as_of, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
 from skillmatch.models import MatchResult, SkillHit, TextKind
 from skillmatch.readers import Document
-from skillmatch.scoring import ResultBuilder
-from skillmatch.taxonomy import Taxonomy
+from skillmatch.scoring import OtherSkills, ResultBuilder
+from skillmatch.taxonomy import Catalog, Taxonomy
 from skillmatch.text import blank_pipeline, normalize, table_tokenizer
 
 __all__ = ["MatcherRef", "SkillMatcher", "parallel_map"]
@@ -46,19 +48,27 @@ class SkillMatcher:
     """
 
     def __init__(
-        self, taxonomy: Taxonomy, index: SkillIndex, nlp: Language, *, fuzzy: bool = True
+        self,
+        taxonomy: Taxonomy,
+        index: SkillIndex,
+        nlp: Language,
+        *,
+        fuzzy: bool = True,
+        other_skills: bool = True,
     ) -> None:
         self.taxonomy = taxonomy
         self.nlp = nlp
         self.fuzzy = fuzzy
+        self.other_skills = other_skills
         self._index = index
         self._tokenize = table_tokenizer(nlp)
         self._results = ResultBuilder(taxonomy)
+        self._others: tuple[SkillIndex, OtherSkills] | None = None
 
     @classmethod
-    def default(cls, *, fuzzy: bool = True) -> SkillMatcher:
+    def default(cls, *, fuzzy: bool = True, other_skills: bool = True) -> SkillMatcher:
         """Return a matcher on the default "What is AI Engineer" taxonomy (no network)."""
-        return cls.from_taxonomy(Taxonomy.default(), fuzzy=fuzzy)
+        return cls.from_taxonomy(Taxonomy.default(), fuzzy=fuzzy, other_skills=other_skills)
 
     @classmethod
     def from_taxonomy(
@@ -67,17 +77,21 @@ class SkillMatcher:
         *,
         nlp: Language | None = None,
         fuzzy: bool = True,
+        other_skills: bool = True,
     ) -> SkillMatcher:
         """Return a matcher on a taxonomy object or file (YAML or JSON).
 
         ``nlp`` is any spaCy pipeline whose tokenizer should be used; by default a blank English
         pipeline. Its tokens are read chunk by chunk into a token table (see
         :mod:`skillmatch.text.tokenize`), not through Docs. ``fuzzy=False`` matches only exact and
-        normalized forms.
+        normalized forms. ``other_skills=False`` skips the technology catalogue (the
+        technologies the taxonomy does not hold, ``MatchResult.other_skills``); the catalogue
+        is compiled on the first text that needs it, once per pipeline.
         """
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
         pipeline = nlp if nlp is not None else blank_pipeline()
-        return cls(tax, SkillIndex.build(tax, pipeline, fuzzy=fuzzy), pipeline, fuzzy=fuzzy)
+        index = SkillIndex.build(tax, pipeline, fuzzy=fuzzy)
+        return cls(tax, index, pipeline, fuzzy=fuzzy, other_skills=other_skills)
 
     def match(
         self,
@@ -113,9 +127,14 @@ class SkillMatcher:
         hidden_spans: Sequence[tuple[int, int]],
     ) -> MatchResult:
         norm = normalize(text)
-        found = find_mentions(self._index, self._tokenize(norm.text))
+        toks = self._tokenize(norm.text)
+        found = find_mentions(self._index, toks)
+        others = self._other_skills()
+        # Dates, years and titles nobody can see are no evidence: the layout reads the text
+        # with hidden ranges blanked (same offsets).
+        visible = _blanked(text, hidden_spans) if hidden_spans else text
         layout = TextLayout(
-            text, as_of=as_of, as_of_source=as_of_source, rules=self.taxonomy.seniority
+            visible, as_of=as_of, as_of_source=as_of_source, rules=self.taxonomy.seniority
         )
         return self._results.build(
             layout,
@@ -124,7 +143,18 @@ class SkillMatcher:
             kind=kind or detect_kind(layout),
             id=id,
             hidden_spans=hidden_spans,
+            others=find_mentions(others[0], toks)[0] if others else (),
+            other_skills=others[1] if others else None,
         )
+
+    def _other_skills(self) -> tuple[SkillIndex, OtherSkills] | None:
+        """The compiled catalogue and what this taxonomy holds of it (made on first use)."""
+        if not self.other_skills:
+            return None
+        if self._others is None:
+            catalog = _catalog_index(self.nlp)
+            self._others = (catalog, OtherSkills(self.taxonomy, catalog.taxonomy))
+        return self._others
 
     def find_skills(
         self, text: str, *, hidden_spans: Sequence[tuple[int, int]] = ()
@@ -218,6 +248,105 @@ class SkillMatcher:
         return (self.match(t, as_of=as_of) for t in cast(Iterable[str], texts))
 
 
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the ``spans`` turned to spaces (line breaks kept), offsets unchanged."""
+    chars = list(text)
+    for start, end in spans:
+        for k in range(max(start, 0), min(end, len(chars))):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)
+
+
+_CATALOGS: dict[str, SkillIndex] = {}
+
+
+def _catalog_index(nlp: Language) -> SkillIndex:
+    """The technology catalogue compiled with ``nlp``'s tokenizer (exact spellings only): once
+    per tokenizer in a process, and kept on disk between processes.
+
+    Compiling reads and validates the catalogue and tokenizes its thousands of names; a fresh
+    process that has done so once before loads the compiled index instead. The file is keyed
+    by the catalogue's bytes, the tokenizer's settings, the matching code and the versions of
+    spaCy and Python, so a change to any of them compiles again. ``SKILLMATCH_CACHE_DIR`` names the
+    folder (default ``$XDG_CACHE_HOME/skillmatch`` or ``~/.cache/skillmatch``); set it to an
+    empty string to keep nothing on disk.
+    """
+    key = _catalog_key(nlp)
+    index = _CATALOGS.get(key)
+    if index is None:
+        index = _load_compiled(key)
+        if index is None:
+            index = SkillIndex.build(Catalog.default().as_taxonomy(), nlp, fuzzy=False)
+            _store_compiled(key, index)
+        _CATALOGS[key] = index
+    return index
+
+
+def _catalog_key(nlp: Language) -> str:
+    """The catalogue, the tokenizer's settings, the matching code and the versions, hashed."""
+    import hashlib
+    import sys
+
+    import spacy
+
+    package = importlib.resources.files("skillmatch")
+    parts = [package.joinpath("data", "catalog.yaml").read_bytes(), _tokenizer_bytes(nlp)]
+    matching = package.joinpath("matching")
+    parts += [f.read_bytes() for f in sorted(matching.iterdir(), key=str) if f.name.endswith(".py")]
+    parts.append(f"{spacy.__version__} {sys.version_info[:2]}".encode())
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()[:40]
+
+
+def _tokenizer_bytes(nlp: Language) -> bytes:
+    to_bytes = getattr(nlp.tokenizer, "to_bytes", None)
+    # a tokenizer that cannot say its settings is known by its identity, in this process only
+    return to_bytes() if callable(to_bytes) else f"id {id(nlp.tokenizer)}".encode()
+
+
+def _cache_file(key: str) -> Path | None:
+    folder = os.environ.get("SKILLMATCH_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        folder = str(Path(base) / "skillmatch")
+    return Path(folder) / f"catalog-{key}.pickle"
+
+
+def _load_compiled(key: str) -> SkillIndex | None:
+    path = _cache_file(key)
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+    except Exception as exc:  # a torn or foreign file: compile again
+        log.debug("compiled catalogue %s unreadable (%s); compiling again", path, exc)
+        return None
+    if not isinstance(index, SkillIndex) or not set(SkillIndex.__dataclass_fields__) <= set(
+        vars(index)
+    ):
+        return None
+    return index
+
+
+def _store_compiled(key: str, index: SkillIndex) -> None:
+    path = _cache_file(key)
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)  # readers see the old file or the whole new one
+    except OSError as exc:
+        log.debug("compiled catalogue not kept in %s (%s)", path, exc)
+
+
 # --------------------------------------------------------------------------------------------
 # pipe(n_process > 1): matching on worker processes
 
@@ -232,13 +361,21 @@ class MatcherRef:
         self.matcher: SkillMatcher | None = matcher if inherit else None
         self.taxonomy = matcher.taxonomy
         self.fuzzy = matcher.fuzzy
+        self.other_skills = matcher.other_skills
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"matcher": None, "taxonomy": self.taxonomy, "fuzzy": self.fuzzy}
+        return {
+            "matcher": None,
+            "taxonomy": self.taxonomy,
+            "fuzzy": self.fuzzy,
+            "other_skills": self.other_skills,
+        }
 
     def get(self) -> SkillMatcher:
         if self.matcher is None:
-            self.matcher = SkillMatcher.from_taxonomy(self.taxonomy, fuzzy=self.fuzzy)
+            self.matcher = SkillMatcher.from_taxonomy(
+                self.taxonomy, fuzzy=self.fuzzy, other_skills=self.other_skills
+            )
         return self.matcher
 
 

@@ -9,10 +9,12 @@ This module imports nothing from the package.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticSerializationError, to_json
 
 __all__ = [
     "LEVELS",
@@ -37,6 +39,7 @@ __all__ = [
     "Status",
     "TextKind",
     "level_rank",
+    "writable",
 ]
 
 Level = Literal["entry", "mid", "senior"]
@@ -73,8 +76,42 @@ Requirement = Literal["required", "preferred", "negated"]
 TextKind = Literal["resume", "job"]
 
 
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+
+
+def writable(text: str) -> str:
+    """``text`` with every code point that UTF-8 cannot encode (a lone surrogate, as JSON's
+    ``"\\ud800"`` gives) replaced by U+FFFD: one code point for one, so offsets still hold.
+
+    >>> writable("bad\\ud800 Python") == "bad\\ufffd Python"
+    True
+    """
+    return _UNENCODABLE.sub("\ufffd", text) if _UNENCODABLE.search(text) else text
+
+
+def _writable_data(value: Any) -> Any:
+    if isinstance(value, str):
+        return writable(value)
+    if isinstance(value, dict):
+        return {
+            writable(k) if isinstance(k, str) else k: _writable_data(v) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_writable_data(v) for v in value]
+    return value
+
+
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_dump_json(self, *, indent: int | None = None, **kwargs: Any) -> str:
+        """Serialize to JSON, as pydantic does; a text that UTF-8 cannot encode (a lone
+        surrogate) is written with U+FFFD in its place, so any text gives its JSON."""
+        try:
+            return super().model_dump_json(indent=indent, **kwargs)
+        except PydanticSerializationError:
+            data = _writable_data(self.model_dump(mode="json", **kwargs))
+            return to_json(data, indent=indent).decode("utf-8")
 
 
 class Mention(_Frozen):
@@ -220,6 +257,13 @@ class MatchResult(_Frozen):
         default_factory=list,
         description="In a posting: skills named as alternatives, any one of which satisfies it.",
     )
+    other_skills: list[SkillHit] = Field(
+        default_factory=list,
+        description=(
+            "Technologies of the catalogue the text names that the taxonomy does not hold"
+            " (Java, Terraform, Tableau), with evidence; they never count in coverage or fit."
+        ),
+    )
 
     @property
     def skill_ids(self) -> list[str]:
@@ -307,12 +351,16 @@ class Comparison(_Frozen):
     )
 
     def to_row(self) -> dict[str, Any]:
-        """Return the comparison as flat columns: ``fit, missing_required, missing_preferred``.
+        """Return the comparison as flat columns: ``fit, missing_required, missing_preferred``
+        and ``warnings``.
 
-        The columns ``skillmatch score`` adds to a résumé's row (lists joined with ``"; "``).
+        The columns ``skillmatch score`` adds to a résumé's row (lists joined with ``"; "``). Its
+        ``warnings`` replace the résumé's: the comparison's flags hold the résumé's and what
+        comparing found (``job-text-copied``).
         """
         return {
             "fit": _round(self.score),
             "missing_required": LIST_SEP.join(self.required_missing),
             "missing_preferred": LIST_SEP.join(self.preferred_missing),
+            "warnings": LIST_SEP.join(dict.fromkeys(w.code for w in self.flags)),
         }

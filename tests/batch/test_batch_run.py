@@ -84,7 +84,7 @@ def test_file_over_the_time_limit_becomes_an_error_row_and_the_batch_goes_on(
     )
     assert [Path(r["source"]).name for r in rows] == sorted(p.name for p in folder.iterdir())
     slow = [r for r in rows if "slow" in Path(r["source"]).name]
-    assert slow[0]["error_type"] == "LimitExceededError"
+    assert slow[0]["error_type"] == "DocumentTimeoutError"
     assert "max_seconds_per_file=0.5" in slow[0]["error"]
     assert all(r["error_type"] is None for r in rows if r is not slow[0])
 
@@ -107,7 +107,7 @@ def test_stuck_worker_is_killed_and_replaced(
     )
     assert len(rows) == 7
     stuck = [r for r in rows if "stuck" in Path(r["source"]).name]
-    assert stuck[0]["error_type"] == "LimitExceededError"
+    assert stuck[0]["error_type"] == "DocumentTimeoutError"
     assert [r["source"] for r in rows if r["error_type"]] == [stuck[0]["source"]]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from hostile_files import drawing_ops, raw_pdf, text_ops  # noqa: E402
 from skillmatch.batch import iter_rows, iter_tasks  # noqa: E402
 from skillmatch.dask import (  # noqa: E402
     get_matcher,
@@ -100,7 +102,10 @@ def test_records_get_the_readers_checks_so_bad_texts_become_error_rows_and_the_r
         ("ok", RESUMES[4]),
     ]
     rows = score_records(records, limits=Limits(max_text_chars=1_000))
-    assert [r["id"] for r in rows] == ["blank", "pair", "number", "when", "long", "record 5", "ok"]
+    assert [r["id"] for r in rows][:5] + [r["id"] for r in rows][6:] == [
+        "blank", "pair", "number", "when", "long", "ok"
+    ]  # fmt: skip
+    assert re.fullmatch(r"record [0-9a-f]{12}", rows[5]["id"])
     assert [r["error_type"] for r in rows] == [
         "EmptyDocumentError",
         "EmptyDocumentError",
@@ -114,3 +119,34 @@ def test_records_get_the_readers_checks_so_bad_texts_become_error_rows_and_the_r
     assert "last spring" in rows[3]["error"]
     assert {"pytorch", "aws"} <= set(rows[5]["skills"].split("; "))
     assert "tensorflow" in rows[6]["skills"].split("; ")
+
+
+def test_elements_of_any_type_become_error_rows_and_the_rest_is_scored(
+    client: distributed.Client,
+) -> None:
+    elements = [None, 42, 3.5, b"Python", ["Python"], ("ok", RESUMES[4]), {"text": RESUMES[0]}]
+    rows = score_bag(db.from_sequence(elements, npartitions=3)).compute()
+    assert len(rows) == len(elements)
+    assert [r["error_type"] for r in rows[:5]] == ["CorruptDocumentError"] * 5
+    assert "not NoneType" in rows[0]["error"] and "not bytes" in rows[3]["error"]
+    assert [r["error_type"] for r in rows[5:]] == [None, None]
+
+
+def test_records_without_ids_in_different_partitions_get_different_ids(
+    client: distributed.Client,
+) -> None:
+    records = [{"text": text} for text in RESUMES] * 2
+    rows = score_bag(db.from_sequence(records, npartitions=4)).compute()
+    assert len({r["id"] for r in rows}) == len({r["source"] for r in rows}) == len(records)
+
+
+def test_a_slow_file_is_a_timeout_row_on_dask_worker_threads(
+    client: distributed.Client, tmp_path: Path
+) -> None:
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(raw_pdf([drawing_ops(20_000) + text_ops(["Kubernetes"])] * 40))
+    ok = tmp_path / "ok.txt"
+    ok.write_text(RESUMES[0], encoding="utf-8")
+    bag = db.from_sequence([str(slow), str(ok)], npartitions=1)
+    rows = score_bag(bag, limits=Limits(max_seconds_per_file=2)).compute()
+    assert [r["error_type"] for r in rows] == ["DocumentTimeoutError", None]

@@ -48,10 +48,26 @@ def test_evidence_twice_in_one_skill_is_a_warning() -> None:
     assert _rules(taxonomy) == [("duplicate-evidence", "aws", "ec2")]
 
 
-@pytest.mark.parametrize("word", ["go", "R", "c", "rust", "agent", "edge", "prompt", "spark"])
+@pytest.mark.parametrize("word", ["agent", "edge", "prompt", "Q", "xy", "ACE", "Networking"])
 def test_ungated_common_word_or_short_alias_is_a_warning(word: str) -> None:
     taxonomy = _taxonomy({"id": "x", "aliases": [word, "Xylophone Lang"]})
     assert _rules(taxonomy) == [("ungated-common-word", "x", word)]
+
+
+@pytest.mark.parametrize(
+    "word", ["go", "R", "c", "rust", "spark", "React", "Excel", "Chef", "Swift", "Julia"]
+)
+def test_name_the_catalogue_gates_is_a_warning_naming_the_gate(word: str) -> None:
+    issues = lint_taxonomy(_taxonomy({"id": "x", "aliases": [word, "Xylophone Lang"]}))
+    assert [(i.rule, i.alias) for i in issues] == [("catalogue-gate", word)]
+    assert "case_sensitive: true" in issues[0].message
+
+
+@pytest.mark.parametrize(
+    "name", ["HTML", "CSS", "Git", "Kubernetes", "JavaScript", "DNS", "Linux", "PyTorch", "SQL"]
+)
+def test_technical_names_are_no_common_words_whatever_their_frequency(name: str) -> None:
+    assert _rules(_taxonomy({"id": "x", "aliases": [name]})) == []
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokenizer import Tokenizer
 
+from skillmatch.text.affixes import Affixes, affix_spans
 from skillmatch.text.tokenize import (
     ChunkTokenizer,
     blank_pipeline,
@@ -18,6 +19,7 @@ from skillmatch.text.tokenize import (
     token_table,
     tokenize_phrases,
 )
+from strategies import hostile_units, repeat_to
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 REFERENCE = spacy.blank("en").tokenizer
@@ -132,3 +134,82 @@ ODD_TEXTS = st.lists(
 def test_chunk_tokenizer_equals_doc_tokens_with_any_affix_rules(text: str) -> None:
     chunked = ChunkTokenizer(ODD, cache_size=8)
     assert chunked(text) == chunked(text) == _table(ODD, text)
+
+
+# Long chunks of affixes: each affix search reads a window at the chunk's end, not the whole
+# rest of the chunk, which made spaCy's own split quadratic. It must still be spaCy's split.
+LONG_CHUNKS = st.text(alphabet="()[]'\".,:;!?-#$%…a1", min_size=40, max_size=300) | st.builds(
+    lambda unit, n, tail: unit * n + tail,
+    st.text(alphabet="()'.\"-,a1…", min_size=1, max_size=4),
+    st.integers(10, 120),
+    st.text(alphabet="().'a1", max_size=6),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LONG_CHUNKS)
+def test_affix_split_of_a_long_chunk_equals_spacys(chunk: str) -> None:
+    plain = Tokenizer(
+        REFERENCE.vocab,
+        rules={},
+        prefix_search=REFERENCE.prefix_search,
+        suffix_search=REFERENCE.suffix_search,
+        infix_finditer=REFERENCE.infix_finditer,
+        url_match=REFERENCE.url_match,
+    )
+    spans, _ = affix_spans(Affixes(plain), chunk)
+    assert spans == tuple((t.idx, t.idx + len(t)) for t in plain(chunk))
+
+
+class _Counted:
+    """Wraps a tokenizer function and counts the characters handed to it: the work the
+    tokenizer's regular expressions do, which wall time on a shared machine cannot show."""
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        self.fn = fn
+        self.__self__ = fn.__self__  # the pattern, as a bound search method has it
+        self.chars = 0
+
+    def __call__(self, string: str):  # type: ignore[no-untyped-def]
+        self.chars += len(string)
+        return self.fn(string)
+
+
+_COUNTED = [
+    _Counted(f)
+    for f in (
+        REFERENCE.prefix_search,
+        REFERENCE.suffix_search,
+        REFERENCE.infix_finditer,
+        REFERENCE.url_match,
+    )
+]
+COUNTED = Tokenizer(
+    REFERENCE.vocab,
+    rules=REFERENCE.rules,
+    prefix_search=_COUNTED[0],
+    suffix_search=_COUNTED[1],
+    infix_finditer=_COUNTED[2],
+    url_match=_COUNTED[3],
+)
+
+
+def _work(text: str) -> int:
+    """Characters the tokenizer's affix, infix and URL functions read for ``text``, from a
+    cold start (spaCy, asked about chunks a special case may split, counts too)."""
+    tokenize = ChunkTokenizer(COUNTED)
+    for f in _COUNTED:
+        f.chars = 0
+    tokenize(text)
+    return sum(f.chars for f in _COUNTED)
+
+
+@settings(max_examples=40, deadline=None)
+@given(hostile_units, st.sampled_from(["", " ", "\n"]))
+def test_tokenizer_work_per_char_stays_bounded_as_text_grows_tenfold(unit: str, glue: str) -> None:
+    # Linear by construction: a chunk of thousands of brackets, quotes or "2019-" costs each
+    # character a bounded number of regex steps, never a search of the rest of the chunk.
+    small, large = repeat_to(unit + glue, 1_000), repeat_to(unit + glue, 10_000)
+    per_char_small, per_char_large = _work(small) / len(small), _work(large) / len(large)
+    assert per_char_large <= 2 * per_char_small + 1  # quadratic work would be 10x
+    assert _work(large) <= 100 * len(large)

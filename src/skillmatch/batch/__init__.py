@@ -32,7 +32,7 @@ and the alarm are in :mod:`skillmatch._runtime`).
 
 from __future__ import annotations
 
-from skillmatch.batch.files import rank_file, read_rows
+from skillmatch.batch.files import rank_file, read_rows, write_text_atomically
 from skillmatch.batch.html import summary_rows, write_html_summary
 from skillmatch.batch.rows import (
     LIST_SEP,
@@ -43,7 +43,7 @@ from skillmatch.batch.rows import (
     result_row,
     score_task,
 )
-from skillmatch.batch.run import BatchSummary, iter_rows, run_batch
+from skillmatch.batch.run import BatchSummary, iter_rows, refuse_input_as_output, run_batch
 from skillmatch.batch.tasks import Task, iter_tasks
 from skillmatch.matcher import parallel_map
 
@@ -60,9 +60,11 @@ __all__ = [
     "rank_file",
     "rank_rows",
     "read_rows",
+    "refuse_input_as_output",
     "result_row",
     "run_batch",
     "score_task",
     "summary_rows",
     "write_html_summary",
+    "write_text_atomically",
 ]

@@ -6,7 +6,7 @@ import logging
 import os
 from pathlib import Path
 
-from skillmatch.batch.files import read_rows
+from skillmatch.batch.files import read_rows, write_text_atomically
 from skillmatch.batch.rows import Row
 from skillmatch.errors import SkillmatchError
 from skillmatch.limits import Limits
@@ -110,7 +110,7 @@ def write_html_summary(
         comparison = compare(result, job) if job is not None else None
         target = folder / f"{len(reports) + 1:05d}-{Path(source).stem[:80]}.html"
         folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_report(result, job=job, comparison=comparison), encoding="utf-8")
+        write_text_atomically(target, render_report(result, job=job, comparison=comparison))
         reports[source] = target
     links_by_source = {src: f"{folder.name}/{path.name}" for src, path in reports.items()}
     links = [links_by_source.get(str(row.get("source") or "")) for row in read_rows(rows_path)]
@@ -119,5 +119,5 @@ def write_html_summary(
         for r, link in zip(summary_rows(rows_path, matcher.taxonomy, job=job), links, strict=True)
     ]
     title = "skillmatch ranking" if job is not None else "skillmatch results"
-    html.write_text(render_summary(rows, title=title, job=job_label or None), encoding="utf-8")
+    write_text_atomically(html, render_summary(rows, title=title, job=job_label or None))
     return reports

@@ -8,10 +8,9 @@ import logging
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from skillmatch._runtime import Timeout
-from skillmatch._runtime import time_limit as _time_limit  # score_task has a time_limit flag
-from skillmatch.batch.tasks import Task
-from skillmatch.errors import LimitExceededError, SkillmatchError
+from skillmatch._runtime import time_budget
+from skillmatch.batch.tasks import Task, input_key
+from skillmatch.errors import DocumentTimeoutError, LimitExceededError, SkillmatchError
 from skillmatch.limits import Limits
 from skillmatch.matcher import SkillMatcher
 from skillmatch.models import LIST_SEP, Comparison, MatchResult
@@ -24,6 +23,7 @@ __all__ = [
     "Row",
     "columns",
     "error_row",
+    "memory_error",
     "rank_key",
     "rank_rows",
     "result_row",
@@ -42,9 +42,10 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
 
     ``rank, id, source, fit`` (``rank`` and ``fit`` only against a job), ``level, years,
     coverage_overall``, one ``coverage_<category id>`` per category of the taxonomy, ``skills``,
-    ``missing_required, missing_preferred`` (against a job), ``warnings, error_type, error``.
-    Lists are joined with ``"; "``; a failed input has only ``id``, ``source``, ``error_type``
-    and ``error``.
+    ``missing_required, missing_preferred`` (against a job), ``warnings, error_type, error``,
+    ``input_key`` (a stable id of the input, by which ``resume`` knows it: see
+    :func:`~skillmatch.batch.tasks.input_key`). Lists are joined with ``"; "``; a failed input
+    has only ``id``, ``source``, ``error_type``, ``error`` and ``input_key``.
 
     >>> from skillmatch import Taxonomy
     >>> columns(Taxonomy.default(), job=True)[:6]
@@ -56,7 +57,7 @@ def columns(taxonomy: Taxonomy, *, job: bool) -> list[str]:
     cols += ["skills"]
     if job:
         cols += ["missing_required", "missing_preferred"]
-    cols += ["warnings", "error_type", "error"]
+    cols += ["warnings", "error_type", "error", "input_key"]
     return cols
 
 
@@ -127,15 +128,20 @@ def error_row(exc: BaseException, cols: Sequence[str], *, source: str) -> Row:
     return row
 
 
-def timeout_error(source: str, limits: Limits) -> LimitExceededError:
+def timeout_error(source: str, limits: Limits) -> DocumentTimeoutError:
     """Return the error of an input that overran ``limits.max_seconds_per_file``."""
-    seconds = limits.max_seconds_per_file
+    return DocumentTimeoutError(source, limits.max_seconds_per_file)
+
+
+def memory_error(source: str, limits: Limits) -> LimitExceededError:
+    """Return the error of an input whose reading and matching ran out of a worker's memory."""
     return LimitExceededError(
-        f"{source}: reading and scoring took over max_seconds_per_file={seconds:g} s; "
-        "raise it with --timeout (Limits(max_seconds_per_file=...)) if the file is genuine",
+        f"{source}: reading and matching needed more memory than "
+        f"max_worker_memory_bytes={limits.max_worker_memory_bytes:,}; raise it with "
+        "Limits(max_worker_memory_bytes=...) if the file is genuine",
         path=source,
-        limit="max_seconds_per_file",
-        maximum=seconds,
+        limit="max_worker_memory_bytes",
+        maximum=limits.max_worker_memory_bytes,
     )
 
 
@@ -151,15 +157,28 @@ def score_task(
     """Read (if needed) and score one task; return its row, or its error row. Never raises.
 
     With ``job`` the text is matched as a résumé and compared with the job (near misses only
-    with ``details``, the only part of a row that shows them). ``time_limit``
-    applies ``limits.max_seconds_per_file`` where an alarm can (the main thread on Unix).
+    with ``details``, the only part of a row that shows them). ``time_limit`` applies
+    ``limits.max_seconds_per_file`` to reading and matching together, in any thread (a slow
+    file is a ``DocumentTimeoutError`` row, whatever a reader's ``except`` does).
     """
-    limits = limits or Limits()
+    row = _score(task, matcher, job, limits or Limits(), details, time_limit)
+    row["input_key"] = input_key(task)
+    return row
+
+
+def _score(
+    task: Task,
+    matcher: SkillMatcher,
+    job: MatchResult | None,
+    limits: Limits,
+    details: bool,
+    time_limit: bool,
+) -> Row:
     cols = columns(matcher.taxonomy, job=job is not None)
     if task.error is not None:
         return error_row(task.error, cols, source=task.source)
     try:
-        with _time_limit(limits.max_seconds_per_file if time_limit else None):
+        with time_budget(limits.max_seconds_per_file if time_limit else None, source=task.source):
             doc = task.document
             if doc is None:
                 assert task.path is not None
@@ -172,10 +191,10 @@ def score_task(
             return result_row(
                 result, cols, source=task.source, comparison=comparison, details=details
             )
-    except Timeout:
-        return error_row(timeout_error(task.source, limits), cols, source=task.source)
     except SkillmatchError as exc:
         return error_row(exc, cols, source=task.source)
+    except MemoryError:  # a worker's memory cap: this input's fault, not the batch's
+        return error_row(memory_error(task.source, limits), cols, source=task.source)
     except Exception as exc:  # a bug must not lose the row or stop the batch
         logger.exception("%s: unexpected error while scoring", task.source)
         return error_row(exc, cols, source=task.source)

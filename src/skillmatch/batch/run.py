@@ -21,16 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from skillmatch._runtime import Outcome, ordered_map
-from skillmatch.batch.files import Existing, rank_file, read_existing, writer_for
+from skillmatch.batch.files import (
+    Existing,
+    OutputLock,
+    fingerprint,
+    rank_file,
+    read_existing,
+    writer_for,
+)
 from skillmatch.batch.rows import Row, columns, error_row, score_task, timeout_error
-from skillmatch.batch.tasks import Task, iter_tasks
+from skillmatch.batch.tasks import Task, input_key, iter_tasks
+from skillmatch.errors import InputError
 from skillmatch.limits import Limits
 from skillmatch.matcher import MatcherRef, SkillMatcher
 from skillmatch.models import MatchResult
 
-__all__ = ["BatchSummary", "iter_rows", "run_batch"]
+__all__ = ["BatchSummary", "iter_rows", "refuse_input_as_output", "run_batch"]
 
-_HARD_TIMEOUT_GRACE = 5.0  # seconds past the per-file limit before a stuck worker is killed
+_HARD_TIMEOUT_GRACE = 1.0  # seconds past the per-file limit before a worker stuck in C is killed
 
 
 @dataclass
@@ -62,8 +70,9 @@ def iter_rows(
 
     ``n_process > 1`` uses worker processes, sending them ``batch_size`` tasks at a time (each
     row comes back on its own as soon as it is ready); each file is read and scored within
-    ``limits.max_seconds_per_file`` (a stuck worker is killed after that plus a grace period
-    and replaced). In-process, the limit is applied by an alarm in the main thread on Unix.
+    ``limits.max_seconds_per_file`` (a worker stuck in C code is killed a second after that
+    and replaced), each worker within ``limits.max_worker_memory_bytes`` more memory than it
+    started with (over it, the file is an error row), and workers exit if this process dies.
     """
     limits = limits or Limits()
     if n_process <= 1:
@@ -77,7 +86,7 @@ def iter_rows(
 
     def lost(task: Task, reason: str) -> Outcome:
         exc = timeout_error(task.source, limits) if reason == "timeout" else RuntimeError(reason)
-        return (True, error_row(exc, cols, source=task.source))
+        return (True, {**error_row(exc, cols, source=task.source), "input_key": input_key(task)})
 
     for task, (ok, value) in ordered_map(
         make_job,
@@ -86,14 +95,18 @@ def iter_rows(
         batch_size=max(1, batch_size),
         lost=lost,
         hard_timeout=limits.max_seconds_per_file + _HARD_TIMEOUT_GRACE,
+        memory_limit=limits.max_worker_memory_bytes,
     ):
-        yield value if ok else error_row(value, cols, source=task.source)
+        if not ok:
+            value = {**error_row(value, cols, source=task.source), "input_key": input_key(task)}
+        yield value
 
 
 def _skip_done(tasks: Iterable[Task], done: collections.Counter[str]) -> Iterator[Task]:
     for task in tasks:
-        if done[task.source] > 0:
-            done[task.source] -= 1
+        key = input_key(task)
+        if done[key] > 0:
+            done[key] -= 1
             continue
         yield task
 
@@ -126,60 +139,76 @@ def run_batch(
     text_column: str = "text",
     id_column: str = "id",
     recursive: bool = True,
+    follow_links: bool = False,
     on_row: Callable[[Row], None] | None = None,
     as_of: date | str | None = None,
 ) -> BatchSummary:
     """Score every input into ``out`` (``.csv`` or ``.jsonl``), one row per input text.
 
     Rows are appended in input order and flushed one by one. Without ``resume`` an existing
-    ``out`` is replaced; with it, a truncated last line is dropped, inputs whose ``source`` is
-    already in the file are skipped and the rest appended (the columns must match). With a
-    ``job`` the file is rewritten at the end in rank order (:func:`rank_file`). ``on_row`` is
-    called after each row is written (for a progress bar). JSONL rows carry a ``details``
-    object: the full result (without its text) and the comparison. ``as_of`` is the day the
-    texts were written, for those whose record has no ``as_of`` of its own.
+    ``out`` is replaced; with it, a truncated last line is dropped, inputs already in the file
+    (by their ``input_key``, however their name is written) are skipped and the rest appended.
+    With a ``job`` the file is rewritten at the end in rank order (:func:`rank_file`).
+    ``on_row`` is called after each row is written (for a progress bar). JSONL rows carry a
+    ``details`` object: the full result (without its text) and the comparison. ``as_of`` is
+    the day the texts were written, for those whose record has no ``as_of`` of its own.
+
+    The run holds an exclusive lock on ``out`` (another run writing it fails at once) through
+    its manifest, ``<out>.manifest.json``, which records the job, taxonomy and options: resuming
+    with others is refused. An output that is one of the inputs is refused (``InputError``).
 
     >>> summary = run_batch(["cvs/"], "ranked.csv", matcher=m, job=j)  # doctest: +SKIP
     """
     limits = limits or Limits()
     path = Path(out)
     fmt = writer_for(path)
+    inputs = list(inputs)
+    refuse_input_as_output(path, inputs, "the output")
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: no folder {path.parent}; create it first")
     cols = columns(matcher.taxonomy, job=job is not None)
+    manifest = _manifest(matcher, job, limits, fmt.name, text_column, id_column, recursive)
+    manifest["options"]["as_of"] = None if as_of is None else str(as_of)
     started = time.monotonic()
-    existing = read_existing(path, cols, fmt) if resume else Existing()
-    tasks = iter_tasks(
-        inputs,
-        text_column=text_column,
-        id_column=id_column,
-        limits=limits,
-        recursive=recursive,
-        as_of=as_of,
-    )
-    if existing.rows:
-        tasks = _skip_done(tasks, collections.Counter(existing.sources))
-    processed = failed = 0
-    mode = "a" if resume else "w"
-    with path.open(mode, encoding="utf-8", newline="") as fh:
-        if fh.tell() == 0 and fmt.header:
-            fh.write(fmt.header_line(cols))
-            fh.flush()
-        rows = iter_rows(
-            tasks,
-            matcher,
-            job=job,
-            n_process=n_process,
+    with OutputLock(path) as lock:
+        if resume and path.exists():
+            lock.check(manifest)
+        lock.write(manifest)
+        existing = read_existing(path, cols, fmt) if resume else Existing()
+        tasks = iter_tasks(
+            inputs,
+            text_column=text_column,
+            id_column=id_column,
+            as_of=as_of,
             limits=limits,
-            details=fmt.name == "jsonl",
+            recursive=recursive,
+            follow_links=follow_links,
         )
-        for row in rows:
-            fh.write(fmt.encode(row, cols))
-            fh.flush()
-            processed += 1
-            failed += bool(row["error_type"])
-            if on_row is not None:
-                on_row(row)
-    if job is not None:
-        rank_file(path, cols)
+        if existing.rows:
+            tasks = _skip_done(tasks, collections.Counter(existing.sources))
+        processed = failed = 0
+        mode = "a" if resume else "w"
+        with path.open(mode, encoding="utf-8", newline="") as fh:
+            if fh.tell() == 0 and fmt.header:
+                fh.write(fmt.header_line(cols))
+                fh.flush()
+            rows = iter_rows(
+                tasks,
+                matcher,
+                job=job,
+                n_process=n_process,
+                limits=limits,
+                details=fmt.name == "jsonl",
+            )
+            for row in rows:
+                fh.write(fmt.encode(row, cols))
+                fh.flush()
+                processed += 1
+                failed += bool(row["error_type"])
+                if on_row is not None:
+                    on_row(row)
+        if job is not None:
+            rank_file(path, cols)
     return BatchSummary(
         rows=existing.rows + processed,
         failed=existing.failed + failed,
@@ -187,3 +216,47 @@ def run_batch(
         processed=processed,
         seconds=time.monotonic() - started,
     )
+
+
+def _manifest(
+    matcher: SkillMatcher,
+    job: MatchResult | None,
+    limits: Limits,
+    fmt: str,
+    text_column: str,
+    id_column: str,
+    recursive: bool,
+) -> dict[str, Any]:
+    """What the rows of a run depend on: a resumed run must match it."""
+    # Time and memory budgets decide only whether a slow or huge input fails.
+    shaping = limits.model_dump(exclude={"max_seconds_per_file", "max_worker_memory_bytes"})
+    return {
+        "job": None if job is None else fingerprint(f"{job.kind}\n{job.text}"),
+        "taxonomy": fingerprint(matcher.taxonomy.model_dump_json()),
+        "options": {
+            "format": fmt,
+            "fuzzy": matcher.fuzzy,
+            "text_column": text_column,
+            "id_column": id_column,
+            "recursive": recursive,
+            "limits": shaping,
+        },
+    }
+
+
+def refuse_input_as_output(
+    target: Path, inputs: Iterable[str | os.PathLike[str]], what: str
+) -> None:
+    """Raise ``InputError`` when ``target`` is one of ``inputs`` (writing would destroy it)."""
+    for item in inputs:
+        name = os.fspath(item)
+        if name == "-":
+            continue
+        same = os.path.abspath(name) == os.path.abspath(target)
+        if not same and target.exists() and os.path.exists(name):
+            same = os.path.samefile(name, target)
+        if same:
+            raise InputError(
+                f"{target}: {what} is also an input ({name}); writing it would destroy the "
+                "input: choose another file"
+            )

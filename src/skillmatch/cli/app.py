@@ -7,14 +7,17 @@ exit status 1 (2 for bad usage). The library is imported inside the commands, so
 
 from __future__ import annotations
 
+import io
 import json
 import logging
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from skillmatch.cli.budget import limits_for, match_within
 from skillmatch.cli.documents import (
     compare_command,
     eval_command,
@@ -40,7 +43,7 @@ from skillmatch.cli.options import (
     make_matcher,
     parse_as_of,
 )
-from skillmatch.cli.output import handle_errors
+from skillmatch.cli.output import handle_errors, write_errors
 from skillmatch.cli.serve import serve_command
 from skillmatch.cli.taxonomy import taxonomy_app
 
@@ -146,16 +149,21 @@ def match_command(
         return
     if resume or workers != 1:
         raise typer.BadParameter("--resume and --workers need --out PATH.csv|.jsonl")
+    limits = limits_for(timeout)
     failed = 0
     results: list[dict[str, object]] = []
     with handle_errors():
         matcher = make_matcher(taxonomy, fuzzy=not no_fuzzy)
-        for doc in iter_documents(inputs, text_column=text_column, id_column=id_column):
-            if isinstance(doc, SkillmatchError):
+        docs = iter_documents(inputs, text_column=text_column, id_column=id_column, limits=limits)
+        for doc in docs:
+            try:
+                if isinstance(doc, SkillmatchError):
+                    raise doc
+                result = match_within(matcher, doc, limits, as_of=day)
+            except SkillmatchError as exc:
                 failed += 1
-                typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
+                typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
                 continue
-            result = matcher.match_document(doc, as_of=day)
             if fmt is TableOrJsonl.table:
                 typer.echo(format_result(result, source=doc.source))
             elif fmt is TableOrJsonl.jsonl:
@@ -201,14 +209,11 @@ def _run_batch_command(
     as_of: date | None = None,
 ) -> BatchSummary:
     """Run a batch into ``out``: a progress bar on a terminal, failures and a summary on stderr."""
-    import sys
-
     from tqdm import tqdm
 
     from skillmatch.batch import run_batch
-    from skillmatch.readers import Limits
 
-    limits = Limits() if timeout is None else Limits(max_seconds_per_file=timeout)
+    limits = limits_for(timeout)
     bar = tqdm(
         unit="file", file=sys.stderr, disable=quiet or not sys.stderr.isatty(), dynamic_ncols=True
     )
@@ -218,7 +223,7 @@ def _run_batch_command(
         if row.get("error_type"):
             bar.write(failure_line(row), file=sys.stderr)
 
-    with handle_errors(), bar:
+    with handle_errors(), bar, write_errors(out):
         summary = run_batch(
             inputs,
             out,
@@ -299,7 +304,7 @@ def score_command(
     """
     import tempfile
 
-    from skillmatch.batch import read_rows, write_html_summary
+    from skillmatch.batch import read_rows, refuse_input_as_output, write_html_summary
     from skillmatch.cli.format import format_ranking
     from skillmatch.readers import read_document
 
@@ -308,9 +313,13 @@ def score_command(
     elif resume:
         raise typer.BadParameter("--resume needs --out PATH.csv|.jsonl", param_hint="--resume")
     check_single_file(job, "--job", instead="score ranks many résumés against one job.")
+    limits = limits_for(timeout)
     day = parse_as_of(as_of)
     with handle_errors():
-        job_doc = read_document(job)  # before the matcher, which takes a while to build
+        for target, what in ((out, "--out"), (html, "--html")):
+            if target is not None:
+                refuse_input_as_output(target, [*inputs, str(job)], what)
+        job_doc = read_document(job, limits=limits)  # before the matcher (a while to build)
     if kind_check:
         from skillmatch.analysis import detect_kind
 
@@ -322,7 +331,7 @@ def score_command(
             )
     with handle_errors():
         matcher = make_matcher(taxonomy)
-        job_result = matcher.match_document(job_doc, kind="job", as_of=day)
+        job_result = match_within(matcher, job_doc, limits, "job", day)
     with tempfile.TemporaryDirectory(prefix="skillmatch-") as tmp:
         target = out if out is not None else Path(tmp) / "ranked.csv"
         summary = _run_batch_command(
@@ -348,13 +357,10 @@ def score_command(
             names = {s.id: s.name for s in matcher.taxonomy.skills}
             typer.echo(format_ranking(head, top, names))
         if html is not None:
-            try:
+            with write_errors(html):
                 write_html_summary(
                     target, html, matcher=matcher, job=job_result, job_label=str(job)
                 )
-            except OSError as exc:
-                typer.echo(f"OSError: cannot write {html}: {exc.strerror or exc}", err=True)
-                raise typer.Exit(code=1) from None
     if summary.failed:
         raise typer.Exit(code=1)
 
@@ -373,4 +379,9 @@ def main() -> None:
     # PDF libraries log every repaired or damaged file; the error row already says what failed.
     for name in ("pypdf", "pdfminer"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    # Any text in, any text out: a lone surrogate from a JSON input is printed as "?", never a
+    # traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     app()

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from skillmatch.cli.budget import limits_for, match_within
 from skillmatch.cli.options import (
     AsOfOption,
     IdColumnOption,
@@ -19,6 +20,7 @@ from skillmatch.cli.options import (
     TableOrJsonl,
     TaxonomyOption,
     TextColumnOption,
+    TimeoutOption,
     check_kinds,
     check_single_file,
     make_matcher,
@@ -35,6 +37,7 @@ def compare_command(
     fmt: OneFormatOption = TableOrJson.table,
     taxonomy: TaxonomyOption = None,
     kind_check: KindCheckOption = True,
+    timeout: TimeoutOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Compare a résumé with a job posting: fit, skills covered and missing, level, flags.
@@ -47,15 +50,17 @@ def compare_command(
 
     check_single_file(resume, "RESUME", instead=_FOLDER_HINT)
     check_single_file(job, "JOB", instead=_FOLDER_HINT)
+    limits = limits_for(timeout)
     day = parse_as_of(as_of)
     with handle_errors():
-        resume_doc, job_doc = read_document(resume), read_document(job)
+        resume_doc = read_document(resume, limits=limits)
+        job_doc = read_document(job, limits=limits)
     if kind_check:
         check_kinds(resume_doc, job_doc, resume_hint="RESUME", job_hint="JOB")
     with handle_errors():
         matcher = make_matcher(taxonomy)
-        resume_result = matcher.match_document(resume_doc, kind="resume", as_of=day)
-        job_result = matcher.match_document(job_doc, kind="job", as_of=day)
+        resume_result = match_within(matcher, resume_doc, limits, "resume", day)
+        job_result = match_within(matcher, job_doc, limits, "job", day)
         comparison = compare(resume_result, job_result)
     if fmt is TableOrJson.json:
         typer.echo(comparison.model_dump_json(indent=2))
@@ -78,6 +83,7 @@ def screen_command(
     taxonomy: TaxonomyOption = None,
     text_column: TextColumnOption = "text",
     id_column: IdColumnOption = "id",
+    timeout: TimeoutOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Screen job postings: level sought with evidence, required and preferred skills, role.
@@ -88,17 +94,23 @@ def screen_command(
     from skillmatch.errors import SkillmatchError
     from skillmatch.readers import iter_documents
 
+    limits = limits_for(timeout)
     day = parse_as_of(as_of)
     failed = 0
     collected: list[dict[str, Any]] = []
     with handle_errors():
         matcher = make_matcher(taxonomy)
-        for doc in iter_documents(postings, text_column=text_column, id_column=id_column):
-            if isinstance(doc, SkillmatchError):
+        docs = iter_documents(postings, text_column=text_column, id_column=id_column, limits=limits)
+        for doc in docs:
+            try:
+                if isinstance(doc, SkillmatchError):
+                    raise doc
+                result = match_within(matcher, doc, limits, "job", day)
+            except SkillmatchError as exc:
                 failed += 1
-                typer.echo(f"{type(doc).__name__}: {' '.join(str(doc).split())}", err=True)
+                typer.echo(f"{type(exc).__name__}: {' '.join(str(exc).split())}", err=True)
                 continue
-            data = screen_json(matcher.match_document(doc, kind="job", as_of=day), doc.source)
+            data = screen_json(result, doc.source)
             if fmt is TableOrJsonl.table:
                 typer.echo(format_screen(data, matcher.taxonomy))
             elif fmt is TableOrJsonl.jsonl:
@@ -133,9 +145,11 @@ def report_command(
         typer.Option("--title", metavar="TEXT", help="Title of the page.", show_default=False),
     ] = None,
     kind_check: KindCheckOption = True,
+    timeout: TimeoutOption = None,
     as_of: AsOfOption = None,
 ) -> None:
     """Write a self-contained HTML report: highlighted evidence, coverage, seniority, fit."""
+    from skillmatch.batch import refuse_input_as_output, write_text_atomically
     from skillmatch.readers import read_document
     from skillmatch.report import render_report
     from skillmatch.scoring import compare
@@ -143,24 +157,26 @@ def report_command(
     check_single_file(doc, "DOC", instead="To report on a folder: skillmatch score --html.")
     if job is not None:
         check_single_file(job, "--job")
+    limits = limits_for(timeout)
     day = parse_as_of(as_of)
     with handle_errors():
-        resume_doc = read_document(doc)
-        job_doc = read_document(job) if job is not None else None
+        refuse_input_as_output(out, [doc] if job is None else [doc, job], "the report (-o)")
+        resume_doc = read_document(doc, limits=limits)
+        job_doc = read_document(job, limits=limits) if job is not None else None
     if kind_check and job_doc is not None:
         check_kinds(resume_doc, job_doc, resume_hint="DOC", job_hint="--job")
     with handle_errors():
         matcher = make_matcher(taxonomy)
         if job_doc is None:
-            result = matcher.match_document(resume_doc, as_of=day)
+            result = match_within(matcher, resume_doc, limits, as_of=day)
             page = render_report(result, title=title)
         else:
-            result = matcher.match_document(resume_doc, kind="resume", as_of=day)
-            job_result = matcher.match_document(job_doc, kind="job", as_of=day)
+            result = match_within(matcher, resume_doc, limits, "resume", day)
+            job_result = match_within(matcher, job_doc, limits, "job", day)
             comparison = compare(result, job_result)
             page = render_report(result, job=job_result, comparison=comparison, title=title)
     try:
-        out.write_text(page, encoding="utf-8")
+        write_text_atomically(out, page)
     except OSError as exc:
         typer.echo(f"OSError: cannot write the report to {out}: {exc.strerror or exc}", err=True)
         raise typer.Exit(code=1) from None

@@ -22,6 +22,8 @@ def format_result(result: MatchResult, *, source: str = "") -> str:
         lines.append(f"  {hit.skill_id:<24}{hit.score:5.2f} {method:<18}{years}{req}  {forms}")
     for m in result.excluded:
         lines.append(f"  ({m.status}) {m.skill_id:<20} {m.text!r}@{m.start}")
+    if result.other_skills:
+        lines.append(f"  other skills (not in the taxonomy): {_other_skills(result)}")
     sen = result.seniority
     level = sen.level or "unknown"
     years = f", {sen.years:g} years" if sen.years is not None else ""
@@ -30,6 +32,14 @@ def format_result(result: MatchResult, *, source: str = "") -> str:
     coverage = {c["category_id"]: c["coverage"] for c in data["coverage"]["categories"]}
     lines += _summary_lines(data["coverage"]["overall"], coverage, data["roles"], data["warnings"])
     return "\n".join(lines)
+
+
+def _other_skills(result: MatchResult) -> str:
+    """The catalogue's technologies the taxonomy does not hold: name and first mention."""
+    return ", ".join(
+        f"{hit.name} ({hit.mentions[0].text!r}@{hit.mentions[0].start})"
+        for hit in result.other_skills
+    )
 
 
 def _summary_lines(
@@ -145,6 +155,7 @@ def screen_json(result: MatchResult, source: str) -> dict[str, Any]:
         "not_wanted": list(
             dict.fromkeys(m.skill_id for m in result.excluded if m.requirement == "negated")
         ),
+        "other_skills": [hit.skill_id for hit in result.other_skills],
         "roles": [r.model_dump(mode="json") for r in result.roles],
         "coverage": {
             "overall": result.coverage.overall,
@@ -173,6 +184,8 @@ def format_screen(data: dict[str, Any], taxonomy: Taxonomy) -> str:
             lines.append(f"  {label:<9} {names.get(cat, cat)}: {', '.join(ids)}")
     if data["not_wanted"]:
         lines.append(f"  not needed: {', '.join(data['not_wanted'])}")
+    if data.get("other_skills"):
+        lines.append(f"  also asks (not in the taxonomy): {', '.join(data['other_skills'])}")
     cov = data["coverage"]
     by_category = {names.get(k, k): v for k, v in cov.items() if k != "overall"}
     lines += _summary_lines(

@@ -103,9 +103,8 @@ TimeoutOption = Annotated[
     float | None,
     typer.Option(
         "--timeout",
-        min=0.001,
         metavar="SECONDS",
-        help="Seconds to read and score one file (default 60).",
+        help="Seconds to read and match one input (default 60); over it, the input fails.",
         show_default=False,
     ),
 ]

@@ -27,3 +27,13 @@ def write_output(text: str, out: Path | None) -> None:
         typer.echo(text, nl=not text.endswith("\n"))
     else:
         out.write_text(text, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def write_errors(target: Path) -> Iterator[None]:
+    """A file that cannot be written (a full disk, no permission) on one line, exit 1."""
+    try:
+        yield
+    except OSError as exc:
+        typer.echo(f"OSError: cannot write {target}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(code=1) from None

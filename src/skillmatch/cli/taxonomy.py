@@ -39,7 +39,7 @@ def taxonomy_build(
             "-o",
             "--out",
             metavar="PATH",
-            help="Write here (.json writes JSON).",
+            help="Write here (.json writes JSON; - is stdout).",
             show_default=False,
         ),
     ] = None,
@@ -47,18 +47,34 @@ def taxonomy_build(
         str | None,
         typer.Option("--name", metavar="TEXT", help="Name of the taxonomy.", show_default=False),
     ] = None,
+    no_catalog: Annotated[
+        bool,
+        typer.Option("--no-catalog", help="Do not link skills to the technology catalogue."),
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Do not print what was linked.")
+    ] = False,
 ) -> None:
-    """Build a taxonomy from a role document; YAML to stdout or OUT."""
-    from skillmatch.taxonomy import build_taxonomy
+    """Build a taxonomy from a role document; YAML to stdout or OUT.
 
+    What each skill became (linked to the catalogue, generated spellings, not placed) is
+    printed to stderr, so the YAML on stdout stays clean.
+    """
+    from skillmatch.taxonomy.build import build_report
+
+    if out is not None and str(out) == "-":
+        out = None  # "-o -": the taxonomy on stdout
     with handle_errors():
-        taxonomy = build_taxonomy(doc, overlay=overlay, name=name)
+        taxonomy, report = build_report(doc, overlay=overlay, name=name, link=not no_catalog)
         text = (
             taxonomy.dump_json()
             if out is not None and out.suffix == ".json"
             else taxonomy.dump_yaml()
         )
         write_output(text, out)
+    if not quiet:
+        for line in report.lines():
+            typer.echo(line, err=True)
 
 
 @taxonomy_app.command("lint", cls=Command)

@@ -27,6 +27,7 @@ __all__ = [
     "NOT_NEEDED",
     "STATUS_CUES",
     "TEAM",
+    "list_head",
     "sentence_bounds",
     "set_statuses",
     "status_of",
@@ -137,18 +138,64 @@ def status_of(toks: TokenTable, i: int, j: int, negation: bool, party: bool) -> 
     """
     lo, hi = sentence_bounds(toks, i, j)
     lower = toks.lower
-    if negation and _negated(lower, lo, hi, i, j):
-        return "negated"
+    if negation:
+        head = list_head(toks, i)
+        neg_lo = lo if head == i else sentence_bounds(toks, head, j)[0]
+        if _negated(lower, neg_lo, hi, head, j):
+            return "negated"
     if party and _other_party(lower, lo, hi, i, j):
         return "other-party"
     return "counted"
 
 
-def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
-    # A cue before the mention, in the same clause and within its reach; a cue inside
-    # parentheses ("PHP (procedural, not OO), MySQL") stays inside them.
+_LIST_SEPARATORS = frozenset({",", "/", "or", "and", "nor", "&"})
+_LIST_ITEM = 3  # tokens of one item of a list ("Google Cloud Platform")
+_LIST_REACH = 60  # tokens a list reaches back from an item
+# A clause break that a negation cue right before it governs: "no experience with X",
+# "not familiar with X" (the cue at most this many tokens before the break word).
+_GOVERNED_BREAK = frozenset({"with"})
+_GOVERNED_WITHIN = 2
+
+
+def list_head(toks: TokenTable, i: int) -> int:
+    """The first token of the list whose item starts at token ``i`` ("Kubernetes, Docker or
+    AWS": the head of AWS's list is Kubernetes), or ``i`` when it is not in a list.
+
+    A negation cue before a list negates every item ("No experience with Kubernetes, Docker
+    or AWS"), so its reach is measured to the head of the list, not to each item. A list stays
+    within one line and sentence and ``_LIST_REACH`` tokens; an item is at most ``_LIST_ITEM``
+    tokens.
+    """
+    lower, brk = toks.lower, toks.brk
+    head = i
+    k = i - 1
+    stop = max(0, i - _LIST_REACH)  # bounded, so a text of one endless list stays linear
+    while k >= stop and lower[k] in _LIST_SEPARATORS and not brk[k + 1]:
+        m = k - 1
+        while (
+            m >= stop
+            and k - m <= _LIST_ITEM
+            and not brk[m + 1]
+            and lower[m] not in _LIST_SEPARATORS
+            and lower[m] not in _CLAUSE_BREAK
+            and lower[m] not in NEG_CUES
+            and lower[m] not in SENTENCE_END
+            and lower[m] not in ("(", ")")
+        ):
+            m -= 1
+        if m == k - 1 or k - m > _LIST_ITEM:
+            break  # no item before the separator, or one too long to be a list item
+        head = m + 1
+        k = m
+    return head
+
+
+def _negated(lower: list[str], lo: int, hi: int, head: int, j: int) -> bool:
+    # A cue before the mention, in the same clause and within its reach, measured to the head
+    # of the list the mention is in; a cue inside parentheses ("PHP (procedural, not OO),
+    # MySQL") stays inside them.
     inside = 0
-    for k in range(i - 1, max(lo, i - _NEG_REACH) - 1, -1):
+    for k in range(head - 1, max(lo, head - _NEG_REACH) - 1, -1):
         w = lower[k]
         if w == ")":
             inside += 1
@@ -156,10 +203,13 @@ def _negated(lower: list[str], lo: int, hi: int, i: int, j: int) -> bool:
             inside -= 1
         if inside or w == "(":
             continue
-        if w in _CLAUSE_BREAK:
+        if w in _CLAUSE_BREAK and not (
+            w in _GOVERNED_BREAK
+            and any(lower[c] in NEG_CUES for c in range(max(lo, k - _GOVERNED_WITHIN), k))
+        ):
             break
         reach = NEG_CUES.get(w)
-        if reach is not None and i - k <= reach:
+        if reach is not None and head - k <= reach:
             nxt = lower[k + 1] if k + 1 < len(lower) else ""
             if nxt in _NEG_FALSE or (w == "no" and nxt == "."):
                 continue
@@ -219,5 +269,6 @@ def set_statuses(toks: TokenTable, vocab: set[str], mentions: Iterable[RawMentio
     # Only a mention with a cue word within reach can be anything but counted.
     lower = toks.lower
     for m in mentions:
-        if not STATUS_CUES.isdisjoint(lower[max(0, m.i - CUE_REACH) : m.j + CUE_REACH]):
+        start = list_head(toks, m.i) if negation else m.i
+        if not STATUS_CUES.isdisjoint(lower[max(0, start - CUE_REACH) : m.j + CUE_REACH]):
             m.status = status_of(toks, m.i, m.j, negation, party)

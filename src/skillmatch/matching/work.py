@@ -67,6 +67,10 @@ class WorkTables:
     adjuncts: frozenset[str]  # words that open an adjunct
     context: ContextCheck
     nominal: frozenset[str]  # the words whose lemmas are all action nouns
+    coordination: frozenset[str] = frozenset()  # tokens that join coordinated words
+    people: frozenset[str] = frozenset()  # the forms of nouns of people and groups
+    enablers: frozenset[str] = frozenset()  # the forms of verbs that hand work to others
+    own_parties: tuple[tuple[str, ...], ...] = ()  # who, after an enabler, is the text's own
     _empty: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
@@ -136,7 +140,27 @@ class WorkTables:
                     nominal.add(word)
         breaks = frozenset(w.lower() for w in settings.clause_breaks)
         adjuncts = frozenset(w.lower() for w in settings.adjuncts)
-        return cls(patterns, forms, breaks, adjuncts, context, frozenset(nominal))
+        people = (
+            frozenset(forms_of(w.lower() for w in settings.people)) if patterns else frozenset()
+        )
+        enablers = (
+            frozenset(forms_of(w.lower() for w in settings.enablers)) if patterns else frozenset()
+        )
+        own = tokenize_phrases(nlp, settings.own_parties)
+        return cls(
+            patterns,
+            forms,
+            breaks,
+            adjuncts,
+            context,
+            frozenset(nominal),
+            frozenset(w.lower() for w in settings.coordination),
+            people,
+            enablers,
+            tuple(
+                sorted({tuple(t.lower() for t in own[p]) for p in settings.own_parties if own[p]})
+            ),
+        )
 
     def lemma_ids(self, word: str) -> frozenset[int]:
         """The ids of the rules' lemmas that the (lowercase) ``word`` is a form of."""
@@ -189,6 +213,7 @@ def add_work(
             if all(taken_by.get(t, pat.target) == pat.target for t in range(*s))
             and not (not_after and _word_before(toks, s[0]) in not_after)
             and not (not_before and s[1] < len(toks) and toks.lower[s[1]] in not_before)
+            and not _handed_over(toks, s[0], tables)
         ]
         if not actions:
             continue
@@ -264,10 +289,12 @@ def _pairs(
         return []
     lower, starts_at, ends_at = toks.lower, toks.starts, toks.ends
     n = len(lower)
+    people = tables.people
     objects = [
         o
         for o in objects
         if not (o[1] < n and lower[o[1]] == _SKIPPED and starts_at[o[1]] == ends_at[o[1] - 1])
+        and not (o[1] < n and lower[o[1]] in people)
     ]
     starts = [o[0] for o in objects]
     longest = max((o[1] - o[0] for o in objects), default=0)
@@ -277,10 +304,13 @@ def _pairs(
     out: list[tuple[Span, Span]] = []
     for action in actions:
         a, b = action
+        # The words the action is coordinated with ("design, build, and manage a platform")
+        # share its object: the window starts after them.
+        chained = _chain_end(toks, b, tables.coordination)
         # Windows count words: punctuation between ("low-latency, high-throughput") is free,
         # so a window of words spans at most about twice as many tokens.
         lo = bisect_left(starts, a - 2 * max(before, 0) - longest - 2)
-        hi = bisect_left(starts, b + 2 * window + 3)
+        hi = bisect_left(starts, chained + 2 * window + 3)
         best: tuple[int, Span] | None = None
         for obj in objects[lo:hi]:
             if obj[1] <= a:  # before the action
@@ -288,7 +318,7 @@ def _pairs(
                 if gap > before or not _one_clause(toks, obj[1], a, breaks, adjuncts):
                     continue
             elif obj[0] >= b:  # after it
-                gap = _words(lower, b, obj[0])
+                gap = _words(lower, min(chained, obj[0]), obj[0])
                 if gap > window or not _one_clause(toks, b, obj[0], breaks, adjuncts):
                     continue
                 if obj[0] == b and lower[b - 1] in tables.nominal:
@@ -302,6 +332,54 @@ def _pairs(
         if best is not None:
             out.append((action, best[1]))
     return out
+
+
+def _chain_end(toks: TokenTable, b: int, joins: frozenset[str], most: int = 6) -> int:
+    """The end of the words coordinated with an action that ends before token ``b``: each
+    after a joining token ("," "and" "/"), one word or a hyphenated compound ("Design,
+    build, and manage", "clean, efficient, and well-documented"); ``b`` when none follows.
+    At most ``most`` words, on one line."""
+    lower, brk = toks.lower, toks.brk
+    n = len(lower)
+    end = k = b
+    for _ in range(most):
+        s = k
+        while s < n and lower[s] in joins and not brk[s]:
+            s += 1
+        if s == k or s >= n or brk[s] or not _member(lower[s]):
+            break
+        e = s + 1
+        while e + 1 < n and lower[e] == _SKIPPED and _member(lower[e + 1]) and not brk[e + 1]:
+            e += 2
+        end = k = e
+    return end
+
+
+def _member(word: str) -> bool:
+    """Whether a token may be a word of a coordination: a word, not a function word."""
+    return word[:1].isalpha() and word not in STOP_WORDS
+
+
+def _handed_over(toks: TokenTable, a: int, tables: WorkTables) -> bool:
+    """Whether the action at token ``a`` is handed to someone else by an enabler before it in
+    its clause, with people between: "enables customers to deploy", "helps teams fine-tune",
+    "enabling humans to understand, debug, and fine-tune models"; not "help us deploy", "help
+    to deploy", "enable rapid deployment"."""
+    enablers = tables.enablers
+    if not enablers:
+        return False
+    lower = toks.lower
+    for k in range(a - 1, max(-1, a - 10), -1):
+        w = lower[k]
+        if w in SENTENCE_END or w in tables.clause_breaks or toks.brk[k + 1]:
+            return False
+        if w not in enablers:
+            continue
+        between = lower[k + 1 : a]
+        if not between or any(tuple(between[: len(p)]) == p for p in tables.own_parties):
+            return False
+        return not tables.people.isdisjoint(between)
+    return False
 
 
 def _titled(word: str) -> bool:

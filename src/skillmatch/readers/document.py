@@ -14,7 +14,7 @@ from typing import Any, TypeAlias
 
 from skillmatch.errors import DocumentReadError, EmptyDocumentError, LimitExceededError
 from skillmatch.limits import Limits
-from skillmatch.models import Flag
+from skillmatch.models import Flag, writable
 
 __all__ = ["Document", "ReadOutcome", "TextBuilder", "make_document", "short_error"]
 
@@ -86,6 +86,15 @@ def make_document(
     if not text.strip():
         raise EmptyDocumentError(source, "no text (only whitespace)")
     spans, flags = _hidden_flags(text, hidden)
+    if writable(text) is not text or writable(doc_id) is not doc_id:
+        # JSON's "\ud800" reads as a lone surrogate: kept for offsets, replaced when written.
+        warnings = [
+            *warnings,
+            Flag(
+                code="unencodable-text",
+                message="code points UTF-8 cannot encode (lone surrogates) are written as U+FFFD",
+            ),
+        ]
     return Document(
         id=doc_id,
         text=text,

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from skillmatch.errors import (
     CorruptDocumentError,
@@ -28,7 +28,7 @@ from skillmatch.errors import (
 from skillmatch.limits import Limits
 from skillmatch.readers.document import Document, ReadOutcome, make_document, short_error
 from skillmatch.readers.formats.text import read as read_text
-from skillmatch.readers.registry import DOCUMENT_EXTENSIONS, read_document
+from skillmatch.readers.registry import DOCUMENT_EXTENSIONS, open_regular_file, read_document
 
 __all__ = [
     "document_from_record",
@@ -47,6 +47,7 @@ def iter_documents(
     id_column: str = "id",
     limits: Limits | None = None,
     recursive: bool = True,
+    follow_links: bool = False,
 ) -> Iterator[ReadOutcome]:
     """Yield a :class:`Document` for every text in ``inputs``, or the error that stopped it.
 
@@ -54,6 +55,7 @@ def iter_documents(
     ``"-"`` for stdin (one text, or JSONL if it looks like JSONL). Directories expand to their
     document files (``DOCUMENT_EXTENSIONS``; not ``.jsonl``/``.csv``), sorted by path, skipping
     hidden files and Office lock files (``~$*``); ``recursive=False`` stays at the top level.
+    Symbolic links out of a directory are skipped unless ``follow_links``.
 
     Errors are yielded, never raised, as ``DocumentReadError`` or ``LimitExceededError``
     instances whose ``.path`` names the file or ``file.jsonl:line N``, so a batch goes on and can
@@ -77,7 +79,7 @@ def iter_documents(
             continue
         p = Path(item)
         if p.is_dir():
-            files = expand_dir(p, recursive)
+            files = expand_dir(p, recursive, follow_links)
             if not files:
                 logger.warning("%s: no document files in this directory", name)
             for f in files:
@@ -97,28 +99,58 @@ def _read_or_error(p: Path, limits: Limits) -> ReadOutcome:
         return exc
 
 
-def list_document_files(directory: str | os.PathLike[str], *, recursive: bool = True) -> list[Path]:
+def list_document_files(
+    directory: str | os.PathLike[str], *, recursive: bool = True, follow_links: bool = False
+) -> list[Path]:
     """Return the document files under ``directory`` in the order :func:`iter_documents` reads.
 
     Only ``DOCUMENT_EXTENSIONS``, sorted by relative path, skipping hidden files and directories
-    and Office lock files (``~$*``). A batch runner uses this to hand paths, not texts, to workers.
+    and Office lock files (``~$*``). A symbolic link that leads out of ``directory`` (to a
+    system file, say) is skipped with a warning unless ``follow_links``. A batch runner uses
+    this to hand paths, not texts, to workers.
     """
-    return expand_dir(Path(directory), recursive)
+    return expand_dir(Path(directory), recursive, follow_links)
 
 
-def expand_dir(root: Path, recursive: bool) -> list[Path]:
+def expand_dir(root: Path, recursive: bool, follow_links: bool = False) -> list[Path]:
     """Return the document files under ``root``, as :func:`list_document_files` describes."""
     found: list[tuple[tuple[str, ...], Path]] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")] if recursive else []
+    real_root = os.path.realpath(root)
+    seen: set[str] = set()  # followed links can loop
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_links):
+        real = os.path.realpath(dirpath)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        kept = [d for d in dirnames if not d.startswith(".")] if recursive else []
+        dirnames[:] = [d for d in kept if _stays_inside(Path(dirpath) / d, real_root, follow_links)]
         for fname in filenames:
             if fname.startswith((".", "~$")):
                 continue
             path = Path(dirpath) / fname
-            if path.suffix.lower() in DOCUMENT_EXTENSIONS:
+            if path.suffix.lower() in DOCUMENT_EXTENSIONS and _stays_inside(
+                path, real_root, follow_links
+            ):
                 found.append((path.relative_to(root).parts, path))
     found.sort(key=itemgetter(0))
     return [path for _, path in found]
+
+
+def _stays_inside(path: Path, real_root: str, follow_links: bool) -> bool:
+    """Whether ``path`` may be read: not a symbolic link out of the input folder, unless asked."""
+    if follow_links or not path.is_symlink():
+        return True
+    target = os.path.realpath(path)
+    if os.path.commonpath([target, real_root]) == real_root:
+        return True
+    logger.warning(
+        "%s: a symbolic link out of %s (to %s); skipped (follow_links=True reads it)",
+        path,
+        real_root,
+        target,
+    )
+    return False
 
 
 def _parse_as_of(value: Any, where: str) -> date | None:
@@ -230,20 +262,17 @@ def _iter_jsonl_file(
     p: Path, name: str, text_column: str, id_column: str, limits: Limits
 ) -> Iterator[ReadOutcome]:
     try:
-        fh = p.open("rb")
-    except FileNotFoundError:
-        yield DocumentReadError(name, "no such file")
-        return
-    except OSError as exc:
-        yield DocumentReadError(name, f"cannot open: {exc.strerror or exc}")
+        fh = open_regular_file(p, name)
+    except DocumentReadError as exc:
+        yield exc
         return
     with fh:
         yield from _iter_jsonl_lines(fh, name, text_column, id_column, limits)
 
 
-def _csv_encoding(p: Path) -> str:
-    with p.open("rb") as fh:
-        sample = fh.read(1024 * 1024)
+def _csv_encoding(fh: BinaryIO) -> str:
+    sample = fh.read(1024 * 1024)
+    fh.seek(0)
     try:
         sample.decode("utf-8")
         return "utf-8-sig"
@@ -263,13 +292,14 @@ def _iter_csv_file(
     p: Path, name: str, text_column: str, id_column: str, limits: Limits
 ) -> Iterator[ReadOutcome]:
     try:
-        encoding = _csv_encoding(p)
-        fh = p.open("r", encoding=encoding, errors="replace", newline="")
-    except FileNotFoundError:
-        yield DocumentReadError(name, "no such file")
+        raw = open_regular_file(p, name)
+        encoding = _csv_encoding(raw)
+        fh = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+    except DocumentReadError as exc:
+        yield exc
         return
     except OSError as exc:
-        yield DocumentReadError(name, f"cannot open: {exc.strerror or exc}")
+        yield DocumentReadError(name, f"cannot read: {exc.strerror or exc}")
         return
     # The csv module caps a field at 128 KiB by default; a long résumé is legitimately longer.
     if csv.field_size_limit() < limits.max_text_chars + 1:

@@ -8,19 +8,28 @@ A new file format is one module in :mod:`skillmatch.readers.formats` with
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
+from typing import BinaryIO
 
+from skillmatch._runtime import time_budget
 from skillmatch.errors import (
     DocumentReadError,
     EmptyDocumentError,
-    SkillmatchError,
     UnsupportedFormatError,
 )
 from skillmatch.limits import Limits
 from skillmatch.readers.document import Document, make_document
 from skillmatch.readers.formats import Reader, docx, html, pdf, text
 
-__all__ = ["BATCH_EXTENSIONS", "DOCUMENT_EXTENSIONS", "FORMATS", "read_bytes", "read_document"]
+__all__ = [
+    "BATCH_EXTENSIONS",
+    "DOCUMENT_EXTENSIONS",
+    "FORMATS",
+    "open_regular_file",
+    "read_bytes",
+    "read_document",
+]
 
 FORMATS: dict[str, Reader] = {
     ".txt": text.read,
@@ -50,8 +59,12 @@ def read_document(
     ``id`` defaults to the path as given. The file type comes from the extension (see
     ``DOCUMENT_EXTENSIONS``); a file whose content is not what its extension says is refused.
 
+    Reading takes at most ``limits.max_seconds_per_file`` seconds. A FIFO, device or socket is
+    refused (reading one could block forever).
+
     Raises ``UnsupportedFormatError``, ``EncryptedDocumentError``, ``EmptyDocumentError``,
-    ``CorruptDocumentError`` (all ``DocumentReadError``) or ``LimitExceededError``.
+    ``CorruptDocumentError`` (all ``DocumentReadError``) or ``LimitExceededError``
+    (``DocumentTimeoutError`` when reading is over time).
 
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "cv.txt"
@@ -63,7 +76,8 @@ def read_document(
     name = os.fspath(path)
     p = Path(path)
     reader = _reader_for(name)
-    return _document(reader, _read_bytes(p, name, limits), name, limits, id)
+    with time_budget(limits.max_seconds_per_file, source=name):
+        return _document(reader, _read_bytes(p, name, limits), name, limits, id)
 
 
 def read_bytes(
@@ -72,7 +86,7 @@ def read_bytes(
     """Read one document from its bytes (an upload), as :func:`read_document` reads a file.
 
     ``name`` is the file name: its extension chooses the reader, and it names the document in
-    errors. The same limits apply, and the same errors are raised.
+    errors. The same limits apply (the time budget too), and the same errors are raised.
 
     >>> read_bytes(b"Python and Go", "cv.txt").text
     'Python and Go'
@@ -82,7 +96,8 @@ def read_bytes(
     limits.check("max_file_bytes", len(data), path=name, what="file size (bytes)")
     if not data:
         raise EmptyDocumentError(name, "empty file (0 bytes)")
-    return _document(reader, data, name, limits, id)
+    with time_budget(limits.max_seconds_per_file, source=name):
+        return _document(reader, data, name, limits, id)
 
 
 def _document(reader: Reader, data: bytes, name: str, limits: Limits, id: str | None) -> Document:
@@ -97,6 +112,32 @@ def _document(reader: Reader, data: bytes, name: str, limits: Limits, id: str | 
         limits,
         as_of_source=read.as_of_source,
     )
+
+
+def open_regular_file(path: str | os.PathLike[str], name: str) -> BinaryIO:
+    """Open a regular file for reading bytes; refuse a FIFO, a device or a socket, which could
+    block forever or never end, with a ``DocumentReadError`` (as for a missing file)."""
+    try:
+        # Non-blocking: opening a FIFO with no writer would otherwise wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as exc:
+        raise DocumentReadError(name, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise DocumentReadError(
+            name, "is a directory; pass it to iter_documents() instead"
+        ) from exc
+    except OSError as exc:
+        raise DocumentReadError(name, f"cannot open: {exc.strerror or exc}") from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise DocumentReadError(name, "is a directory; pass it to iter_documents() instead")
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+        raise DocumentReadError(name, f"is {kind}, not a regular file; save the text to a file")
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _reader_for(name: str) -> Reader:
@@ -116,20 +157,15 @@ def _reader_for(name: str) -> Reader:
 
 
 def _read_bytes(p: Path, name: str, limits: Limits) -> bytes:
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise DocumentReadError(name, "is a directory; pass it to iter_documents() instead")
-        limits.check("max_file_bytes", size, path=name, what="file size (bytes)")
-        with p.open("rb") as fh:
+    with open_regular_file(p, name) as fh:
+        try:
+            limits.check(
+                "max_file_bytes", os.fstat(fh.fileno()).st_size, path=name, what="file size (bytes)"
+            )
             # Read one byte past the limit: a file that grew after stat() is still refused.
             data = fh.read(limits.max_file_bytes + 1)
-    except SkillmatchError:
-        raise
-    except FileNotFoundError as exc:
-        raise DocumentReadError(name, "no such file") from exc
-    except OSError as exc:
-        raise DocumentReadError(name, f"cannot open: {exc.strerror or exc}") from exc
+        except OSError as exc:
+            raise DocumentReadError(name, f"cannot read: {exc.strerror or exc}") from exc
     limits.check("max_file_bytes", len(data), path=name, what="file size (bytes)")
     if not data:
         raise EmptyDocumentError(name, "empty file (0 bytes)")

@@ -98,6 +98,27 @@ def _skills_table(result: MatchResult, catalog: Catalog) -> str:
     )
 
 
+def _other_skills_table(result: MatchResult) -> str:
+    """The catalogue's technologies the text names that the taxonomy does not hold."""
+    if not result.other_skills:
+        return ""
+    rows = "".join(
+        f'<tr><th scope="row">{esc(hit.name)}</th><td>{esc(", ".join(hit.categories))}</td>'
+        f'<td class="num">{hit.count}</td>'
+        f"<td>{esc(', '.join(sorted({f'“{m.text}” @{m.start}' for m in hit.mentions})))}</td>"
+        f"<td>{esc(hit.requirement or '–')}</td></tr>"
+        for hit in result.other_skills
+    )
+    return (
+        '<h3 id="other-skills-h">Other skills (not in the taxonomy)</h3>'
+        "<p>Technologies of the catalogue that the text names; they do not count in coverage"
+        " or fit.</p><table><thead><tr>"
+        '<th scope="col">Technology</th><th scope="col">Group</th><th scope="col">Mentions</th>'
+        '<th scope="col">Evidence</th><th scope="col">Requirement</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
 def _excluded_table(result: MatchResult, catalog: Catalog) -> str:
     if not result.excluded:
         return ""
@@ -330,7 +351,8 @@ def render_report(
     body.append(_roles_section(result))
     body.append(
         f'<section aria-labelledby="skills-h"><h2 id="skills-h">Skills found</h2>'
-        f"{_skills_table(result, catalog)}{_excluded_table(result, catalog)}"
+        f"{_skills_table(result, catalog)}{_other_skills_table(result)}"
+        f"{_excluded_table(result, catalog)}"
         f"{_coverage_table(result)}</section>"
     )
     if result.warnings:

@@ -10,13 +10,16 @@ from skillmatch.analysis import detect_kind, requirement_of
 from skillmatch.scoring.compare import compare
 from skillmatch.scoring.coverage import coverage, role_scores
 from skillmatch.scoring.gaming import UNSUPPORTED_SCORE, gaming_flags, unsupported_skills
+from skillmatch.scoring.other import OtherSkills, as_written
 from skillmatch.scoring.result import ResultBuilder
 from skillmatch.scoring.seniority import estimate_seniority
 from skillmatch.scoring.skill_years import skill_years
 
 __all__ = [
     "UNSUPPORTED_SCORE",
+    "OtherSkills",
     "ResultBuilder",
+    "as_written",
     "compare",
     "coverage",
     "detect_kind",

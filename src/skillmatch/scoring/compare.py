@@ -26,6 +26,7 @@ from skillmatch.models import (
     Requirement,
     level_rank,
 )
+from skillmatch.scoring.copied import without_copied_text
 from skillmatch.scoring.near_miss import NearMissIndex
 
 __all__ = ["FEW_SKILLS", "compare", "outside_taxonomy"]
@@ -122,8 +123,10 @@ def compare(
     are no near miss. ``near_misses=False`` skips that search and leaves ``near_misses`` empty,
     for callers that show only the scores and the missing skills (a batch writing CSV rows).
     The résumé's warnings are carried over, and a job with fewer than three taxonomy skills
-    flags the comparison ``outside-taxonomy``.
+    flags the comparison ``outside-taxonomy``. Skills that only stretches copied from the
+    posting show do not count (:mod:`~skillmatch.scoring.copied`; flagged ``job-text-copied``).
     """
+    resume = without_copied_text(resume, job)
     have = set(resume.skill_ids)
     asked = [h for h in job.skills if h.requirement != "negated"]
     asked_ids = {h.skill_id for h in asked}

@@ -25,6 +25,7 @@ from skillmatch.models import (
 from skillmatch.scoring.compare import FEW_SKILLS, outside_taxonomy
 from skillmatch.scoring.coverage import coverage, role_scores
 from skillmatch.scoring.gaming import UNSUPPORTED_SCORE, gaming_flags, unsupported_skills
+from skillmatch.scoring.other import OtherSkills
 from skillmatch.scoring.seniority import estimate_seniority
 from skillmatch.scoring.skill_years import skill_years
 from skillmatch.taxonomy import Taxonomy
@@ -51,9 +52,15 @@ class ResultBuilder:
         kind: TextKind,
         id: str | None,
         hidden_spans: Sequence[tuple[int, int]],
+        others: Sequence[RawMention] = (),
+        other_skills: OtherSkills | None = None,
     ) -> MatchResult:
         """Return the result of the text that ``layout`` reads and ``norm`` normalized, whose
-        skill and signal mentions (in ``norm.text`` offsets) are ``found``."""
+        skill and signal mentions (in ``norm.text`` offsets) are ``found``.
+
+        ``others`` are the technology catalogue's mentions in the text; ``other_skills``
+        keeps those the taxonomy does not hold as ``MatchResult.other_skills``.
+        """
         raw_skills, raw_signals = found
         mentions = [_mention(layout, norm, m, hidden_spans, kind) for m in raw_skills]
         signals = [
@@ -103,6 +110,9 @@ class ResultBuilder:
             warnings=warnings,
             taxonomy=self.taxonomy.name,
             requirement_groups=groups,
+            other_skills=_other_hits(
+                layout, norm, raw_skills, others, other_skills, hidden_spans, kind
+            ),
         )
 
     def skills(
@@ -230,3 +240,18 @@ def requirement_groups(
             )
         )
     return groups
+
+
+def _other_hits(
+    layout: TextLayout,
+    norm: NormalizedText,
+    raw_skills: Sequence[RawMention],
+    others: Sequence[RawMention],
+    other_skills: OtherSkills | None,
+    hidden_spans: Sequence[tuple[int, int]],
+    kind: TextKind,
+) -> list[SkillHit]:
+    if other_skills is None or not others:
+        return []
+    kept = other_skills.select(others, raw_skills, norm.text)
+    return other_skills.hits([_mention(layout, norm, m, hidden_spans, kind) for m in kept], kind)

@@ -7,6 +7,7 @@ One module per job, each importing only the ones before it:
 - :mod:`~skillmatch.taxonomy.schema`: the pydantic models (:class:`Taxonomy` and its parts),
   load, default (package data through ``importlib.resources``), dump;
 - :mod:`~skillmatch.taxonomy.overlay`: the curated :class:`Overlay` and :func:`apply_overlay`;
+- :mod:`~skillmatch.taxonomy.catalog`: the technology :class:`Catalog` shipped with the package;
 - :mod:`~skillmatch.taxonomy.build`: role document (+ overlay) -> taxonomy;
 - :mod:`~skillmatch.taxonomy.lint`: aliases that will misfire.
 
@@ -17,6 +18,7 @@ One module per job, each importing only the ones before it:
 from __future__ import annotations
 
 from skillmatch.taxonomy.build import build_taxonomy
+from skillmatch.taxonomy.catalog import Catalog, CatalogEntry, CatalogGroup
 from skillmatch.taxonomy.files import describe_validation_error, parse_data_text, read_data_file
 from skillmatch.taxonomy.lint import LintIssue, lint_taxonomy
 from skillmatch.taxonomy.overlay import Overlay, apply_overlay, load_overlay
@@ -35,6 +37,9 @@ from skillmatch.taxonomy.schema import (
 
 __all__ = [
     "Alias",
+    "Catalog",
+    "CatalogEntry",
+    "CatalogGroup",
     "Category",
     "LevelBand",
     "LintIssue",

@@ -14,8 +14,11 @@ reads the document's *shape*, not its wording:
 - sections without label bullets, and sections about companies, salaries or markets, are left
   out; an overlay's ``exclude_sections`` / ``include_sections`` override that guess.
 
-Ids are slugs of the labels; an acronym followed by a generic noun is named by the acronym
-("ETL processes" -> ``etl``). The overlay (:class:`~skillmatch.taxonomy.overlay.Overlay`, a YAML
+Ids are slugs of the labels, every word kept ("State & Data" -> ``state-and-data``); an
+acronym followed by a generic noun is named by the acronym ("ETL processes" -> ``etl``). Each
+skill is then linked to the technology catalogue (:mod:`skillmatch.taxonomy.link`): it takes the
+entry's spellings, gates and finer terms, or gets generated spellings when there is no entry.
+The overlay (:class:`~skillmatch.taxonomy.overlay.Overlay`, a YAML
 file such as the repository's ``taxonomy/overlay.yaml``) maps labels to other ids and adds
 aliases, evidence terms, patterns, weights and seniority words by id.
 
@@ -38,11 +41,15 @@ from typing import Any
 
 from skillmatch.errors import TaxonomyError
 from skillmatch.models import Level
+from skillmatch.taxonomy.catalog import Catalog
+from skillmatch.taxonomy.link import LinkReport, link_skills
 from skillmatch.taxonomy.overlay import Overlay, apply_overlay, as_overlay
+from skillmatch.taxonomy.roles import derived_weights
 from skillmatch.taxonomy.schema import LevelBand, Taxonomy
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
+    "build_report",
     "build_taxonomy",
     "category_slug",
     "parse_document",
@@ -77,6 +84,16 @@ _LEVEL_WORDS: dict[str, Level] = {
     "principal": "senior",
 }
 _ROLE_HEADING = re.compile(r"\broles?\b", re.IGNORECASE)
+# Title words of every built taxonomy: English words, not the role's.
+_TITLES: dict[Level, list[str]] = {
+    "entry": "intern internship trainee graduate junior jr apprentice entry-level student".split(),  # noqa: SIM905
+    "mid": ["mid-level", "intermediate"],
+    "senior": "senior sr staff principal lead head director vp chief distinguished cto".split(),  # noqa: SIM905
+}
+_TITLE_TRAPS = [
+    *("senior management", "senior leadership", "senior stakeholders", "lead generation"),
+    *("lead time", "lead to", "head office", "graduate degree", "chief of staff"),
+]
 # Words of sections about the job market rather than skills (companies, pay, demand).
 _BUSINESS_WORDS = frozenset(
     """salary salaries pay compensation market markets demand growth grown industry industries
@@ -84,7 +101,6 @@ _BUSINESS_WORDS = frozenset(
     hiring jobs opportunities""".split()  # noqa: SIM905 - a word list reads better as text
 )
 _FUNCTION_WORDS = frozenset("with of for to from in on by other all the a an into as".split())  # noqa: SIM905
-_ROLE_NOISE = frozenset("ai ml engineer engineering development and focus general".split())  # noqa: SIM905
 _GENERIC_HEADS = frozenset(
     "pipeline pipelines process processes system systems tool tools framework frameworks".split()  # noqa: SIM905
 )
@@ -204,21 +220,18 @@ def slugify(label: str) -> str:
     return re.sub(r"-{2,}", "-", slug) or "item"
 
 
-_ABBREVIATIONS = {"technologies": "tech", "technology": "tech"}
-
-
 def category_slug(heading: str) -> str:
-    """Return the id of a category heading: its first two words, common words abbreviated.
+    """Return the id of a category heading: every word, without a year or a range of years.
 
-    Headings grow qualifiers ("Modern AI Engineering (2025)"); ids stay short and stable.
+    An overlay's ``ids`` gives a heading a shorter id where one is wanted (the default maps
+    "Modern AI Engineering (2025)" to ``modern-ai``).
 
-    >>> category_slug("Modern AI Engineering (2025)"), category_slug("Emerging Technologies")
-    ('modern-ai', 'emerging-tech')
+    >>> category_slug("Modern AI Engineering (2025)"), category_slug("State & Data")
+    ('modern-ai-engineering', 'state-and-data')
     >>> category_slug("ML Frameworks"), category_slug("Core Competencies")
     ('ml-frameworks', 'core-competencies')
     """
-    words = slugify(heading).split("-")[:2]
-    return "-".join(_ABBREVIATIONS.get(w, w) for w in words)
+    return slugify(heading)
 
 
 def _short_form(label: str) -> str:
@@ -328,17 +341,35 @@ def build_taxonomy(
     *,
     overlay: str | Path | Overlay | dict[str, Any] | None = None,
     name: str | None = None,
+    catalog: Catalog | None = None,
+    link: bool = True,
 ) -> Taxonomy:
     """Build a taxonomy from a role document (a path or the text itself) and an overlay.
 
     ``overlay`` is a path to an overlay file, a parsed mapping or an :class:`Overlay`. ``name``
-    replaces the document's title as the taxonomy name. Raises :class:`TaxonomyError` when the
-    document is missing or names no skills, or when the overlay refers to unknown ids.
+    replaces the document's title as the taxonomy name. Skills are linked to ``catalog`` (the
+    packaged :class:`Catalog` when not given) unless ``link=False`` or the overlay says
+    ``catalog: false``. Raises :class:`TaxonomyError` when the document is missing or names no
+    skills, or when the overlay refers to unknown ids.
 
     >>> taxonomy = build_taxonomy("taxonomy/what-is-ai-engineer.txt")  # doctest: +SKIP
     >>> len(taxonomy.categories), len(taxonomy.skills), len(taxonomy.signals)  # doctest: +SKIP
     (8, 30, 12)
     """
+    return build_report(doc_path_or_text, overlay=overlay, name=name, catalog=catalog, link=link)[0]
+
+
+def build_report(
+    doc_path_or_text: str | Path,
+    *,
+    overlay: str | Path | Overlay | dict[str, Any] | None = None,
+    name: str | None = None,
+    catalog: Catalog | None = None,
+    link: bool = True,
+) -> tuple[Taxonomy, LinkReport]:
+    """Build a taxonomy as :func:`build_taxonomy` does and say what was done with each skill:
+    linked to the catalogue, given generated spellings, or not placed (sections and roles
+    left out)."""
     source, text = _read_document(doc_path_or_text)
     patch = as_overlay(overlay)
     document = parse_document(text)
@@ -346,22 +377,36 @@ def build_taxonomy(
     excluded = {heading.strip().lower() for heading in patch.exclude_sections}
     included = {heading.strip().lower() for heading in patch.include_sections}
     role_bullets: list[_Bullet] = []
+    report = LinkReport()
     for section in document.sections:
-        _read_section(section, draft, excluded, included, role_bullets)
+        if _read_section(section, draft, excluded, included, role_bullets):
+            report.unplaced.append((f"section {section.heading!r}", "names no skills; left out"))
     if not draft.skills:
         raise TaxonomyError(
             f"{source}: the document names no skills; write bullets such as"
             " '- Programming: Python, Go' or '- Model Development: training models' under headings"
         )
+    if link and patch.catalog is not False:
+        linked = link_skills(draft.skills, draft.categories, catalog or Catalog.default())
+        report.linked, report.generated = linked.linked, linked.generated
     for bullet in role_bullets:
         role_id = draft.id_for(bullet.label or bullet.text)
+        weights = derived_weights(
+            f"{bullet.label or ''} {bullet.body}", draft.categories, draft.skills
+        )
+        if role_id not in patch.roles and not any(weight == 1.0 for weight in weights.values()):
+            report.unplaced.append(
+                (f"role {role_id!r}", "its words name none of the categories; left out")
+            )
+            continue
         draft.roles[role_id] = {
             "id": role_id,
             "name": bullet.label or bullet.text,
             "description": bullet.body,
-            "categories": _derived_weights(bullet, draft),
+            "categories": weights,
         }
-    seniority: dict[str, Any] = {}
+    # Title words are English, not the role's: every built taxonomy reads "Senior", "Intern".
+    seniority: dict[str, Any] = {"titles": _TITLES, "title_traps": _TITLE_TRAPS}
     if draft.bands:
         seniority["bands"] = sorted(draft.bands, key=lambda band: band.min_years)
     data = {
@@ -386,7 +431,7 @@ def build_taxonomy(
         len(built.signals),
         len(built.roles),
     )
-    return built
+    return built, report
 
 
 def _read_section(
@@ -395,11 +440,13 @@ def _read_section(
     excluded: set[str],
     included: set[str],
     role_bullets: list[_Bullet],
-) -> None:
+) -> bool:
+    """Read one section into the draft; return True when it was left out for naming no skills
+    (not when the overlay excludes it or it has no bullets)."""
     heading = section.heading.strip().lower()
     clean = _clean_heading(section.heading).lower()
     if not section.bullets or heading in excluded or clean in excluded:
-        return
+        return False
     forced = heading in included or clean in included
     level = _level_of(section.heading)
     if level is not None:
@@ -409,14 +456,14 @@ def _read_section(
         for bullet in section.bullets:
             signal_id = draft.id_for(bullet.text)
             draft.signals[signal_id] = {"id": signal_id, "name": bullet.text, "level": level}
-        return
+        return False
     labelled = [bullet for bullet in section.bullets if bullet.label]
     if not labelled or (not forced and _is_business(section)):
         logger.debug("left out section %r: it names no skills", section.heading)
-        return
+        return True
     if _ROLE_HEADING.search(section.heading):
         role_bullets.extend(labelled)
-        return
+        return False
     for bullet in labelled:
         assert bullet.label is not None
         items = _list_items(bullet.body)
@@ -427,22 +474,7 @@ def _read_section(
         else:
             category_id = draft.category(section.heading, " ".join(section.paragraphs))
             draft.skill(bullet.label, category_id, bullet.body.strip())
-
-
-def _derived_weights(bullet: _Bullet, draft: _Draft) -> dict[str, float]:
-    """Weigh categories for a role without curated weights: 1 where its words meet the name of
-    a category or of one of its skills (every category for "all aspects"), 0.5 elsewhere."""
-    words = set(re.findall(r"[a-z]+", f"{bullet.label} {bullet.body}".lower()))
-    every = "all" in words
-    words -= _FUNCTION_WORDS | _ROLE_NOISE
-    weights: dict[str, float] = {}
-    for category_id, category in draft.categories.items():
-        names = [category["name"]] + [
-            skill["name"] for skill in draft.skills.values() if category_id in skill["categories"]
-        ]
-        category_words = set(re.findall(r"[a-z]+", " ".join(names).lower()))
-        weights[category_id] = 1.0 if every or words & category_words else 0.5
-    return weights
+    return False
 
 
 def _read_document(doc: str | Path) -> tuple[str, str]:

@@ -8,6 +8,7 @@ bad value and the fix. Every problem raises :class:`~skillmatch.errors.TaxonomyE
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -73,9 +74,14 @@ def parse_data_text(
             if what == "taxonomy"
             else f"{source}: the {what} file is empty; remove it or add entries"
         )
+    _refuse_deep_nesting(text, source, what)
     if json_file or text.lstrip().startswith("{"):
         try:
             return json.loads(text)
+        except RecursionError:
+            raise TaxonomyError(
+                f"{source}: nested too deeply to read; a {what} needs a few levels"
+            ) from None
         except json.JSONDecodeError as exc:
             raise TaxonomyError(
                 f"{source}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg});"
@@ -96,6 +102,27 @@ def parse_data_text(
         ) from None
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"{source}: invalid YAML ({exc}); fix the syntax") from None
+    except RecursionError:
+        raise TaxonomyError(f"{source}: nested too deeply to read; fix the file") from None
+
+
+_MAX_NESTING = 100
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _refuse_deep_nesting(text: str, source: str, what: str) -> None:
+    """Refuse brackets nested deeper than any taxonomy needs before a parser sees them: YAML's
+    scanner is quadratic in the depth and both parsers recurse (a 20,000-deep file hung)."""
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+        if deepest > _MAX_NESTING:
+            line = text.count("\n", 0, match.start()) + 1
+            raise TaxonomyError(
+                f"{source}: line {line}: brackets nested over {_MAX_NESTING} levels deep; "
+                f"a {what} needs a few levels: fix the file"
+            )
 
 
 def _refuse_yaml_aliases(text: str, source: str, *, loader: type[Any] = yaml.SafeLoader) -> None:

@@ -84,6 +84,13 @@ class Overlay(_Patch):
         default_factory=dict,
         description="Document label (case-insensitive) -> id, for categories, skills, signals.",
     )
+    catalog: bool | None = Field(
+        default=None,
+        description=(
+            "false: do not link the document's skills to the technology catalogue (the skills"
+            " keep the document's words and the overlay's)."
+        ),
+    )
     exclude_sections: list[str] = Field(default_factory=list)
     include_sections: list[str] = Field(default_factory=list)
     categories: dict[str, CategoryPatch] = Field(default_factory=dict)

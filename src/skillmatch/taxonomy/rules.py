@@ -101,6 +101,19 @@ _ADJUNCTS = (
 )  # fmt: skip
 
 
+_COORDINATION = (",", "and", "or", "&", "/", "+")
+_PEOPLE = (
+    "engineer", "developer", "scientist", "architect", "team", "partner", "customer", "client",
+    "user", "researcher", "analyst", "specialist", "expert", "manager", "lead", "owner",
+    "practitioner", "professional", "community", "stakeholder", "vendor", "provider",
+    "consultant", "staff", "people", "person", "colleague", "peer", "human", "individual",
+    "company", "organization", "organisation", "business", "enterprise", "everyone", "anyone",
+    "them",
+)  # fmt: skip
+_ENABLERS = ("enable", "allow", "help", "empower", "let", "equip")
+_OWN_PARTIES = ("us", "you", "me", "yourself", "ourselves", "to", "the team", "our team")
+
+
 class WorkSettings(_Strict):
     """What the rules of described work share: word families, the window, clause breaks."""
 
@@ -135,6 +148,37 @@ class WorkSettings(_Strict):
     clause_breaks: list[str] = Field(
         default_factory=lambda: list(_CLAUSE_BREAKS),
         description="Tokens that end a clause: an action and its object never straddle one.",
+    )
+    coordination: list[str] = Field(
+        default_factory=lambda: list(_COORDINATION),
+        description=(
+            "Tokens that join the members of a coordination ('design, build, and deploy';"
+            " 'clean, efficient code'): the words an action is coordinated with, right after"
+            " it, do not count toward the window to its object."
+        ),
+    )
+    people: list[str] = Field(
+        default_factory=lambda: list(_PEOPLE),
+        description=(
+            "Lemmas of nouns for people and groups: an object directly before one names who"
+            " they are ('software engineers', 'API partners', 'model developers'), not what"
+            " the action is done to."
+        ),
+    )
+    enablers: list[str] = Field(
+        default_factory=lambda: list(_ENABLERS),
+        description=(
+            "Lemmas of verbs that hand an action to someone else: 'our platform enables"
+            " customers to deploy models', 'helps teams fine-tune models' describe the work of"
+            " customers and teams; 'help us deploy' (see `own_parties`) does not."
+        ),
+    )
+    own_parties: list[str] = Field(
+        default_factory=lambda: list(_OWN_PARTIES),
+        description=(
+            "Words right after an enabler that keep the action the text's own: 'help us"
+            " deploy', 'enable you to ship', 'help to deploy'."
+        ),
     )
     families: dict[str, list[str]] = Field(
         default_factory=dict,

@@ -7,12 +7,17 @@ tokenizer's own affix rules (asking spaCy only when a special case may apply) an
 splits. On résumés that is several times faster than making a Doc, whose blank tokenizer stops
 caching at special cases such as a newline (spaCy issue 13950), and makes no vocabulary entry
 per new word. The tokens are spaCy's own (tested on real texts and by hypothesis properties).
+
+Time is linear in the text's length on any text (:mod:`skillmatch.text.affixes`); spaCy's own
+split is quadratic in a chunk's length. A chunk that special cases may split and that is longer
+than any word (:data:`~skillmatch.text.affixes.LONGEST_HARD_CHUNK`) is split by spaCy in pieces,
+so its tokens may differ from spaCy's where a piece ends.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress, count, filterfalse, pairwise
 from typing import NamedTuple, cast
@@ -23,6 +28,8 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+
+from skillmatch.text.affixes import LONGEST_HARD_CHUNK, Affixes, affix_spans, cut_pieces
 
 __all__ = [
     "ChunkTokenizer",
@@ -38,6 +45,8 @@ _TABLE_ATTRS = [IDX, LENGTH, IS_SPACE]
 _NEWLINE = re.compile("\n")
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 _STRETCH = re.compile(r"\S+(?: \S+)*")  # chunks between single spaces
+_CHUNK = re.compile(r"\S+")
+_FIND_EACH = 8  # up to this many distinct chunks are searched for one by one
 
 
 def blank_pipeline() -> Language:
@@ -100,8 +109,9 @@ class ChunkTokenizer:
 
     spaCy's tokenizer splits a text on whitespace, then splits each whitespace-free chunk on its
     own. This does the same walk in Python, splits each chunk not seen yet the way spaCy does
-    (:func:`_affix_spans`; spaCy itself for the few that a special case may split), and keeps
-    the splits: a Doc, with a lexeme per token, costs more than the rest of the table.
+    (:func:`~skillmatch.text.affixes.affix_spans`; spaCy itself for the few that a special case
+    may split), and keeps the splits: a Doc, with a lexeme per token, costs more than the rest
+    of the table.
     A chunk's tokens depend on its neighbours only through special cases: one that holds a
     space (:func:`table_tokenizer` then makes Docs), or one matched across a single space (spaCy
     then tokenizes that stretch of chunks; see ``__init__``). Tokens are identical to
@@ -130,6 +140,7 @@ class ChunkTokenizer:
         )
         pieces = [[t.text for t in self._plain(rule)] for rule in tokenizer.rules or {}]
         self._pairs = frozenset(pair for p in pieces for pair in pairwise(p))
+        self._affixes = Affixes(tokenizer)
         self._edges: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def _learn(self, chunks: list[str]) -> dict[str, _Split | tuple[()]]:
@@ -143,28 +154,31 @@ class ChunkTokenizer:
             splits = self._splits = {}
             self._edges = {}
             new = set(chunks)
-        rules = self.tokenizer.rules or {}
-        hard = []
+        hard: list[str] = []  # chunks that a special case may split
+        pieces: dict[str, list[tuple[int, int]]] = {}  # long ones go to spaCy in pieces
         for chunk in new:
-            spans = _affix_spans(self.tokenizer, chunk, rules)
-            if spans is None:
-                hard.append(chunk)
-            else:
+            spans, special = affix_spans(self._affixes, chunk)
+            if not special:
                 splits[chunk] = _split(chunk, spans)
+            else:
+                hard.append(chunk)
+                if len(chunk) > LONGEST_HARD_CHUNK:
+                    pieces[chunk] = cut_pieces(chunk, spans)
         if not hard:
             return splits
         # Chunks a special case may split go to spaCy. They are split independently (a newline
         # between them stops special cases from matching across), so one Doc of them all gives
         # each chunk's tokens in turn.
-        joined = "\n".join(hard)
-        final = _chunk_spans(self.tokenizer(joined), hard)
-        plain = _chunk_spans(self._plain(joined), hard)
-        for chunk, spans, affix_spans in zip(hard, final, plain, strict=True):
+        asked = [chunk[a:e] for chunk in hard for a, e in pieces.get(chunk, ((0, len(chunk)),))]
+        joined = "\n".join(asked)
+        final = _by_chunk(hard, pieces, _chunk_spans(self.tokenizer(joined), asked))
+        plain = _by_chunk(hard, pieces, _chunk_spans(self._plain(joined), asked))
+        for chunk, spans, plain_spans in zip(hard, final, plain, strict=True):
             splits[chunk] = _split(chunk, spans)
-            if spans != affix_spans:
+            if spans != plain_spans:
                 self._edges[chunk] = (
-                    frozenset(chunk[a:e] for a, e in (spans[0], affix_spans[0])),
-                    frozenset(chunk[a:e] for a, e in (spans[-1], affix_spans[-1])),
+                    frozenset(chunk[a:e] for a, e in (spans[0], plain_spans[0])),
+                    frozenset(chunk[a:e] for a, e in (spans[-1], plain_spans[-1])),
                 )
         return splits
 
@@ -196,8 +210,12 @@ class ChunkTokenizer:
         for match in _STRETCH.finditer(text):
             stretch = match.group()
             chunks = stretch.split(" ")
-            if not self._edges.keys().isdisjoint(chunks) and self._special_may_cross(
-                stretch, chunks
+            # spaCy's affix loop is quadratic in a chunk's length: a stretch with a chunk
+            # longer than any word keeps its chunks' own splits
+            if (
+                not self._edges.keys().isdisjoint(chunks)
+                and max(map(len, chunks)) <= LONGEST_HARD_CHUNK
+                and self._special_may_cross(stretch, chunks)
             ):
                 spans = _chunk_spans(self.tokenizer(stretch), chunks)
                 splits[k : k + len(chunks)] = map(_split, chunks, spans)
@@ -208,20 +226,20 @@ class ChunkTokenizer:
         """Whether a chunk split by a special case, and a neighbour one space away, could
         start a special-case match on one side of the space and end it on the other."""
         edges = self._edges
-        for chunk in edges.keys() & chunks:
+        found = edges.keys() & chunks
+        if len(found) > _FIND_EACH:  # one walk over the chunks, not one search per chunk
+            places: Iterable[tuple[str, int]] = (
+                (m.group(), m.start()) for m in _CHUNK.finditer(text) if m.group() in found
+            )
+        else:
+            places = ((chunk, at) for chunk in found for at in _places(text, chunk))
+        for chunk, at in places:
             first, last = edges[chunk]
-            at = text.find(chunk)
-            while at >= 0:
-                end = at + len(chunk)
-                whole = (at == 0 or text[at - 1].isspace()) and (
-                    end == len(text) or text[end].isspace()
-                )
-                if whole and (
-                    (_single_space(text, at - 1) and self._pair(self._before(text, at), first))
-                    or (_single_space(text, end) and self._pair(last, self._after(text, end)))
-                ):
-                    return True
-                at = text.find(chunk, at + 1)
+            end = at + len(chunk)
+            if (_single_space(text, at - 1) and self._pair(self._before(text, at), first)) or (
+                _single_space(text, end) and self._pair(last, self._after(text, end))
+            ):
+                return True
         return False
 
     def _before(self, text: str, at: int) -> frozenset[str]:
@@ -325,6 +343,16 @@ def _chunk_spans(doc: Doc, chunks: list[str]) -> list[tuple[tuple[int, int], ...
     return out
 
 
+def _places(text: str, chunk: str) -> Iterator[int]:
+    """Where ``chunk`` stands in ``text`` as a whole chunk (whitespace or an end each side)."""
+    at = text.find(chunk)
+    while at >= 0:
+        end = at + len(chunk)
+        if (at == 0 or text[at - 1].isspace()) and (end == len(text) or text[end].isspace()):
+            yield at
+        at = text.find(chunk, at + 1)
+
+
 def _single_space(text: str, at: int) -> bool:
     """Whether ``text[at]`` is a lone space between two chunks."""
     return (
@@ -358,72 +386,22 @@ def _chunk_by_chunk(tokenizer: object) -> bool:
     return not any(not r.isspace() and any(ch.isspace() for ch in r) for r in rules)
 
 
-def _affix_spans(
-    tokenizer: Tokenizer, chunk: str, rules: Mapping[str, object]
-) -> tuple[tuple[int, int], ...] | None:
-    """The (start, end) of the tokens spaCy splits ``chunk`` (no whitespace) into, or ``None``
-    when one of its special cases (``rules``) might take part.
-
-    This is spaCy's own split (``Tokenizer._split_affixes`` then ``_attach_tokens``) in Python,
-    asking the tokenizer's own prefix, suffix, infix, token and URL functions, so each is asked
-    once per chunk and no Doc or vocabulary entry is made: spaCy would make one per new token.
-    Without special cases, tokens are then exact. Every string spaCy looks up as a special
-    case, and every match of its special-case matcher, is one token or a run of consecutive
-    tokens of this split (up to the first hit, spaCy's split is this one); so when no such run
-    is a rule, special cases change nothing.
-    """
-    token_match = tokenizer.token_match
-    find_prefix = tokenizer.find_prefix
-    find_suffix = tokenizer.find_suffix
-    start, end = 0, len(chunk)
-    prefixes: list[tuple[int, int]] = []
-    suffixes: list[tuple[int, int]] = []
-    last_size = 0
-    while start < end and end - start != last_size:
-        if token_match and token_match(chunk[start:end]):
-            break
-        last_size = end - start
-        pre_len = find_prefix(chunk[start:end])
-        suf_len = find_suffix(chunk[start + pre_len : end])
-        if pre_len and suf_len and pre_len + suf_len <= end - start:
-            prefixes.append((start, start + pre_len))
-            suffixes.append((end - suf_len, end))
-            start += pre_len
-            end -= suf_len
-        elif pre_len:
-            prefixes.append((start, start + pre_len))
-            start += pre_len
-        elif suf_len:
-            suffixes.append((end - suf_len, end))
-            end -= suf_len
-    spans = prefixes
-    if start < end:
-        string = chunk[start:end]
-        url_match = tokenizer.url_match
-        if (token_match and token_match(string)) or (url_match and url_match(string)):
-            spans.append((start, end))
-        else:
-            at = 0  # spaCy skips an infix at the start, and keeps it in the next token
-            for match in tokenizer.find_infix(string) or ():
-                infix_start, infix_end = match.start(), match.end()
-                if infix_start == 0:
-                    continue
-                if infix_start < at:  # overlapping matches: not from re, let spaCy decide
-                    return None
-                if infix_start != at:
-                    spans.append((start + at, start + infix_start))
-                if infix_start != infix_end:
-                    spans.append((start + infix_start, start + infix_end))
-                at = infix_end
-            if at < len(string):
-                spans.append((start + at, end))
-    spans.extend(reversed(suffixes))
-    if rules:
-        for i, (first, _) in enumerate(spans):
-            for _, last in spans[i:]:
-                if chunk[first:last] in rules:
-                    return None
-    return tuple(spans)
+def _by_chunk(
+    chunks: list[str],
+    pieces: Mapping[str, list[tuple[int, int]]],
+    spans: list[tuple[tuple[int, int], ...]],
+) -> list[tuple[tuple[int, int], ...]]:
+    """The spans of each of ``chunks`` from the spans of its pieces (one piece when it has no
+    entry in ``pieces``), as ``spans`` lists them in order."""
+    out = []
+    k = 0
+    for chunk in chunks:
+        joined: list[tuple[int, int]] = []
+        for at, _ in pieces.get(chunk, ((0, len(chunk)),)):
+            joined.extend((a + at, e + at) for a, e in spans[k])
+            k += 1
+        out.append(tuple(joined))
+    return out
 
 
 def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]]:
@@ -436,7 +414,7 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
     """
     tokenizer = nlp.tokenizer
     standard = _chunk_by_chunk(tokenizer)
-    rules = (tokenizer.rules or {}) if isinstance(tokenizer, Tokenizer) else {}
+    affixes = Affixes(tokenizer) if standard else None
     plain: dict[str, bool] = {}
     out: dict[str, list[str]] = {}
     for text in texts:
@@ -444,9 +422,10 @@ def tokenize_phrases(nlp: Language, texts: Iterable[str]) -> dict[str, list[str]
             continue
         if standard and _PLAIN_WORDS.fullmatch(text):
             words = text.split(" ")
+            assert affixes is not None
             for w in words:
                 if w not in plain:
-                    plain[w] = _affix_spans(tokenizer, w, rules) == ((0, len(w)),)
+                    plain[w] = affix_spans(affixes, w) == (((0, len(w)),), False)
             if all(plain[w] for w in words):
                 out[text] = words
                 continue

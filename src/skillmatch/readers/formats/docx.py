@@ -106,8 +106,66 @@ def _docx_run_hidden(r: Any) -> str:
     return ""
 
 
-def _docx_runs(p: Any, builder: TextBuilder) -> None:
-    """Add the runs of one paragraph, marking hidden ones."""
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_EMU_PER_TWIP = 635
+_LETTER_TWIPS = (12240, 15840)  # a page without a size of its own: US Letter
+_VML_OFFSET = re.compile(r"(?:^|;)\s*(?:margin-)?(left|top)\s*:\s*(-?[\d.]+)(pt|in|px)?", re.I)
+_VML_PT = {"pt": 1.0, "in": 72.0, "px": 0.75, None: 1.0}
+_EMU_PER_PT = 12700
+_INCH = 914400  # EMU: the size assumed for a box whose size is not given
+
+
+def page_size(body: Any) -> tuple[int, int]:
+    """The page's width and height in EMU, from the body's section properties."""
+    size = body.find(f"{_W}sectPr/{_W}pgSz")
+    try:
+        width = int(size.get(f"{_W}w")) if size is not None else _LETTER_TWIPS[0]
+        height = int(size.get(f"{_W}h")) if size is not None else _LETTER_TWIPS[1]
+    except (TypeError, ValueError):
+        width, height = _LETTER_TWIPS
+    return width * _EMU_PER_TWIP, height * _EMU_PER_TWIP
+
+
+def _outside(x: float, y: float, w: float, h: float, page: tuple[int, int]) -> bool:
+    """Whether a box at ``x, y`` (its size ``w, h``) lies wholly off a page, in EMU. The
+    offsets count from the page or its margin: a box off by less than its size is on it."""
+    return x + w <= 0 or y + h <= 0 or x >= page[0] or y >= page[1]
+
+
+def _off_page(p: Any, page: tuple[int, int]) -> str:
+    """Why paragraph ``p`` is off the page ("" when it is not): a text box anchored off it
+    (DrawingML or VML), or a frame positioned off it."""
+    for a in p.iterancestors():
+        if a.tag == f"{_WP}anchor":
+            offsets = []
+            for axis in ("positionH", "positionV"):
+                offset = a.find(f"{_WP}{axis}/{_WP}posOffset")
+                offsets.append(int(offset.text) if offset is not None and offset.text else 0)
+            extent = a.find(f"{_WP}extent")
+            w = int(extent.get("cx", "0")) if extent is not None else 0
+            h = int(extent.get("cy", "0")) if extent is not None else 0
+            if _outside(offsets[0], offsets[1], w, h, page):
+                return "outside the page"
+        elif a.tag.endswith("}shape") and a.get("style"):  # VML: style="margin-left:-900pt"
+            pt = {"left": 0.0, "top": 0.0}
+            for side, value, unit in _VML_OFFSET.findall(a.get("style")):
+                pt[side.lower()] = float(value) * _VML_PT[unit.lower() or None]
+            if _outside(pt["left"] * _EMU_PER_PT, pt["top"] * _EMU_PER_PT, _INCH, _INCH, page):
+                return "outside the page"
+    frame = p.find(f"{_W}pPr/{_W}framePr")
+    if frame is not None:
+        try:
+            x = int(frame.get(f"{_W}x", "0")) * _EMU_PER_TWIP
+            y = int(frame.get(f"{_W}y", "0")) * _EMU_PER_TWIP
+        except ValueError:
+            return ""
+        if _outside(x, y, _INCH, _INCH, page):
+            return "outside the page"
+    return ""
+
+
+def _docx_runs(p: Any, builder: TextBuilder, off_page: str = "") -> None:
+    """Add the runs of one paragraph, marking hidden ones (all of them when ``off_page``)."""
     for r in p.iter(f"{_W}r"):
         # Runs of a text box inside this paragraph belong to the text box's own paragraph.
         owner = next(r.iterancestors(f"{_W}p"), None)
@@ -118,7 +176,7 @@ def _docx_runs(p: Any, builder: TextBuilder) -> None:
         text = "".join(
             str(e) for e in r.xpath("w:br | w:cr | w:noBreakHyphen | w:ptab | w:t | w:tab")
         )
-        builder.add(text, _docx_run_hidden(r))
+        builder.add(text, off_page or _docx_run_hidden(r))
 
 
 def _has_text(el: Any) -> bool:
@@ -132,10 +190,11 @@ def _is_simple_row(tr: Any) -> bool:
     return all(sum(1 for p in tc.iter(f"{_W}p") if _has_text(p)) <= 1 for tc in tr.iter(f"{_W}tc"))
 
 
-def _docx_paragraphs(root: Any, builder: TextBuilder) -> None:
+def _docx_paragraphs(root: Any, builder: TextBuilder, page: tuple[int, int]) -> None:
     """Add every paragraph under ``root`` in document order, one per line.
 
     A table row whose cells hold one line each becomes one line, cells joined by `` | ``.
+    Paragraphs of text boxes or frames placed off the page (of ``page`` size, EMU) are hidden.
     """
     done: set[Any] = set()
     for p in root.iter(f"{_W}p"):
@@ -149,10 +208,10 @@ def _docx_paragraphs(root: Any, builder: TextBuilder) -> None:
                 if _has_text(cell_p):
                     if not first:
                         builder.add(" | ")
-                    _docx_runs(cell_p, builder)
+                    _docx_runs(cell_p, builder, _off_page(cell_p, page))
                     first = False
         else:
-            _docx_runs(p, builder)
+            _docx_runs(p, builder, _off_page(p, page))
         builder.end_line()
 
 
@@ -184,11 +243,12 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
         }
         headers = [parts[k] for k in sorted(parts) if "header" in str(k)]
         footers = [parts[k] for k in sorted(parts) if "footer" in str(k)]
+        page = page_size(document.element.body)
         for part in headers:
-            _docx_paragraphs(part.element, builder)
-        _docx_paragraphs(document.element.body, builder)
+            _docx_paragraphs(part.element, builder, page)
+        _docx_paragraphs(document.element.body, builder, page)
         for part in footers:
-            _docx_paragraphs(part.element, builder)
+            _docx_paragraphs(part.element, builder, page)
         as_of, as_of_source = _core_date(document)
     except SkillmatchError:
         raise

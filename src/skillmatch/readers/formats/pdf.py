@@ -1,7 +1,10 @@
 """PDF: the text layer, line by line in reading order; text a reader cannot see is marked.
 
-White or tiny text, text outside the page, the invisible render mode and layers switched off are
-hidden. pypdf checks the page count and the password first; pdfplumber and pdfminer read the text.
+White or tiny text, text outside the page or its clipping path, text under a white box drawn
+after it, the invisible render mode, layers switched off and fonts whose ToUnicode map names
+other letters than their glyphs are hidden. Pages are read one at a time, within limits on
+drawing operations, characters and inflated bytes (:mod:`.pdf_device`). pypdf checks the
+page count and the password first; pdfplumber and pdfminer read the text.
 A damaged page is skipped with a warning; the file fails only when no page can be read.
 """
 
@@ -24,8 +27,15 @@ from skillmatch.errors import (
 from skillmatch.limits import Limits
 from skillmatch.models import Flag
 from skillmatch.readers.document import TextBuilder, short_error
-from skillmatch.readers.formats import NEAR_WHITE, TINY_FONT_PT, Extracted
+from skillmatch.readers.formats import TINY_FONT_PT, Extracted
 from skillmatch.readers.formats.decoding import sniff
+from skillmatch.readers.formats.pdf_device import (
+    covered,
+    inflate_budget,
+    is_white,
+    make_interpreter,
+    page_device,
+)
 
 __all__ = ["read"]
 
@@ -57,42 +67,6 @@ def _pdf_precheck(data: bytes, name: str) -> tuple[int | None, bool]:
         return None, False
 
 
-def _make_aggregator(base: type, hidden_oc: frozenset[str]) -> Any:
-    """Build a pdfplumber page device that records text render mode and hidden layers per char."""
-    from pdfminer.psparser import PSLiteral
-
-    class _Aggregator(base):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._render_mode = 0
-            self._oc_stack: list[bool] = []
-
-        def begin_tag(self, tag: Any, props: Any = None) -> None:
-            super().begin_tag(tag, props)
-            hidden = bool(self._oc_stack and self._oc_stack[-1])
-            if getattr(tag, "name", None) == "OC" and isinstance(props, PSLiteral):
-                hidden = hidden or _literal(props) in hidden_oc
-            self._oc_stack.append(hidden)
-
-        def end_tag(self) -> None:
-            super().end_tag()
-            if self._oc_stack:
-                self._oc_stack.pop()
-
-        def render_string(self, textstate: Any, *args: Any, **kwargs: Any) -> None:
-            self._render_mode = getattr(textstate, "render", 0)
-            super().render_string(textstate, *args, **kwargs)
-
-        def render_char(self, *args: Any, **kwargs: Any) -> float:
-            adv: float = super().render_char(*args, **kwargs)
-            obj = self.cur_item._objs[-1]
-            obj.skillmatch_render_mode = self._render_mode
-            obj.skillmatch_oc_hidden = bool(self._oc_stack and self._oc_stack[-1])
-            return adv
-
-    return _Aggregator
-
-
 def _literal(value: Any) -> str:
     raw = getattr(value, "name", value)
     return raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
@@ -120,26 +94,13 @@ def _hidden_layer_names(pdf: Any, page: Any) -> frozenset[str]:
         return frozenset()
 
 
-def _iter_chars(layout: Any) -> Iterator[Any]:
-    from pdfminer.layout import LTChar, LTContainer
+def _iter_layout(layout: Any) -> Iterator[Any]:
+    from pdfminer.layout import LTContainer
 
     for obj in layout:
-        if isinstance(obj, LTChar):
-            yield obj
-        elif isinstance(obj, LTContainer):
-            yield from _iter_chars(obj)
-
-
-def _is_white(color: Any) -> bool:
-    if not isinstance(color, (tuple, list)) or not color:
-        return False
-    if not all(isinstance(c, (int, float)) for c in color):
-        return False
-    if len(color) in (1, 3):
-        return all(c >= NEAR_WHITE for c in color)
-    if len(color) == 4:  # CMYK: no ink at all
-        return all(c <= 1 - NEAR_WHITE for c in color)
-    return False
+        yield obj
+        if isinstance(obj, LTContainer):
+            yield from _iter_layout(obj)
 
 
 def _char_hidden_reason(c: dict[str, Any], box: tuple[float, float, float, float]) -> str:
@@ -155,27 +116,44 @@ def _char_hidden_reason(c: dict[str, Any], box: tuple[float, float, float, float
     tol = _OUTSIDE_TOLERANCE_PT
     if not (x0 - tol <= cx <= x1 + tol and top - tol <= cy <= bottom + tol):
         return "outside the page"
-    if _is_white(c.get("non_stroking_color")):
+    if c.get("clipped"):
+        return "clipped away"
+    if c.get("covered"):
+        return "covered by a shape"
+    if is_white(c.get("non_stroking_color")):
         return "white text"
+    if c.get("font_lies"):
+        return "font shows other letters"
     return ""
 
 
-def _page_chars(pdf: Any, page: Any) -> list[dict[str, Any]]:
-    from pdfminer.pdfinterp import PDFPageInterpreter
+def _page_chars(pdf: Any, page: Any, limits: Limits, name: str) -> tuple[list[dict[str, Any]], int]:
+    """The page's chars as pdfplumber dicts, with why each is hidden, and its image count.
+
+    The page is interpreted once by a device that keeps chars, not shapes, within the limits
+    (:mod:`~skillmatch.readers.formats.pdf_device`); its layout is dropped on return.
+    """
+    from pdfminer.layout import LTChar, LTImage
     from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
-    device_cls = _make_aggregator(
-        PDFPageAggregatorWithMarkedContent, _hidden_layer_names(pdf, page)
+    device_cls = page_device(
+        PDFPageAggregatorWithMarkedContent, _hidden_layer_names(pdf, page), limits, name
     )
     device = device_cls(pdf.rsrcmgr, pageno=page.page_number, laparams=pdf.laparams)
-    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    make_interpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
+    objs = list(_iter_layout(device.get_result()))
+    raw = [o for o in objs if isinstance(o, LTChar)]
+    covered(raw, device.drawing.fills)
     chars = []
-    for obj in _iter_chars(device.get_result()):
+    for obj in raw:
         c = page.process_object(obj)
         c["render_mode"] = getattr(obj, "skillmatch_render_mode", 0)
         c["oc_hidden"] = getattr(obj, "skillmatch_oc_hidden", False)
+        c["clipped"] = getattr(obj, "skillmatch_clipped", False)
+        c["covered"] = getattr(obj, "skillmatch_covered", False)
+        c["font_lies"] = getattr(obj, "skillmatch_font_lies", False)
         chars.append(c)
-    return chars
+    return chars, sum(isinstance(o, LTImage) for o in objs)
 
 
 def _page_box(page: Any) -> tuple[float, float, float, float]:
@@ -313,6 +291,15 @@ def _metadata_date(pdf: Any) -> tuple[date | None, str]:
     return None, ""
 
 
+def _iter_pages(pdf: Any) -> Iterator[Any]:
+    """The pages of a pdfplumber PDF one at a time: ``pdf.pages`` would build them all."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
+        yield Page(pdf, page_obj, page_number=number, initial_doctop=0)
+
+
 def _count_pages_lazily(pdf: Any, name: str, limits: Limits) -> int:
     """Count pages with pdfminer without building more than ``max_pdf_pages + 1`` of them."""
     from pdfminer.pdfpage import PDFPage
@@ -337,24 +324,32 @@ def read(data: bytes, name: str, limits: Limits) -> Extracted:
     import pdfplumber
 
     try:
-        with pdfplumber.open(io.BytesIO(data), password="" if encrypted else None) as pdf:
+        with (
+            inflate_budget(limits, name),
+            pdfplumber.open(io.BytesIO(data), password="" if encrypted else None) as pdf,
+        ):
             if n_pages is None:
                 n_pages = _count_pages_lazily(pdf, name, limits)
             if n_pages == 0:
                 raise EmptyDocumentError(name, "a PDF with no pages")
             as_of, as_of_source = _metadata_date(pdf)
-            for page_index, page in enumerate(pdf.pages):
+            for page_index, page in enumerate(_iter_pages(pdf)):
                 if page_index:
                     builder.end_line()
                     builder.end_line()
                 try:
-                    chars = _page_chars(pdf, page)
+                    chars, images = _page_chars(pdf, page, limits, name)
                     lines = _page_lines(chars, _page_box(page))
-                    n_images += len(page.images)
+                except SkillmatchError:
+                    raise  # a limit is not damage: the file fails
                 except Exception as exc:  # one damaged page must not lose the others
                     page_errors.append((page_index + 1, exc))
                     continue
+                finally:
+                    page.close()  # its cached objects go before the next page is read
+                n_images += images
                 n_chars += len(chars)
+                del chars
                 for line in lines:
                     for i, word in enumerate(line):
                         if i:
