@@ -133,6 +133,8 @@ def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> 
         "Call 123-345-7890",
         "32/13/2019 - 01/01/2020",
         "June 2019",
+        "Fall 2014   30 students",
+        "5.10  10",
     ],
 )
 def test_date_range_needs_two_ends(text: str) -> None:

@@ -114,6 +114,18 @@ ENTRY = [
         "at the start of a career ('Looking for an entry-level position')",
     ),
     (
+        "Seeking an entry-level position in software testing.\n\nEXPERIENCE\n"
+        "Team Leader/Laborer, Motorsports, Bowling Green, April 2021 - July 2023\n",
+        "asks for a first role ('Seeking an entry-level position')",
+    ),
+    (
+        "RESUME PROFILE  Outstanding student with experience in print journalism seeks a"
+        " position in publishing.\nEDUCATION\nB.A. Communication Studies, UMKC\n\n"
+        "EXPERIENCE\nNewspaper Staff Member, The Daily, Aug 2022 - present\n"
+        "Features editor, campus newspaper, Aug 2020 - Aug 2022\n",
+        "introduces a student ('Outstanding student')",
+    ),
+    (
         "EXPERIENCE\nData Science Intern, Acme, Jun 2023 - Aug 2023\n"
         "Machine Learning Intern, Beta, Jun 2022 - Aug 2022\n",
         "internships and jobs while studying only",
@@ -206,6 +218,30 @@ def test_years_stated_that_only_jobs_held_while_studying_explain_are_entry() -> 
     result = _resume(text)
     assert result.level == "entry"
     assert "'2 years' are the jobs held while studying" in result.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # five years and more are a career, whatever the text asks for
+        "Seeking an entry-level position in data science.\n\nEXPERIENCE\n"
+        "Accountant, Deloitte, 2015 - 2023\n",
+        # a student of a graduate degree may bring a career to it
+        "MBA student with eight years in finance.\nEDUCATION\nMBA, INSEAD, 2024 - present\n"
+        "\nEXPERIENCE\nAnalyst, Barclays, 2016 - 2019\nAnalyst, HSBC, 2019 - 2024\n",
+    ],
+)
+def test_asking_for_a_first_role_or_studying_does_not_undo_a_career(text: str) -> None:
+    assert _resume(text).level == "senior"
+
+
+@pytest.mark.parametrize(
+    "header", ["Graduate Assistant, Dept. of Biology", "Resident Assistant", "Peer Tutor"]
+)
+def test_student_jobs_are_not_work_years(header: str) -> None:
+    result = _resume(f"EXPERIENCE\n{header}, Ohio State University, 2021 - 2024\n")
+    assert result.level == "entry"
+    assert "internships and jobs while studying only" in result.reason
 
 
 def test_a_job_beside_part_time_studies_counts() -> None:

@@ -231,10 +231,25 @@ def entry_cues(source: ScanText) -> list[EntryCue]:
 
     "studying": the person studies still ("expected graduation May 2025", "currently pursuing a
     B.Tech", "final-year student"); "graduate": has just graduated ("recent graduate",
-    "fresher"); "first role": asks for a first job ("seeking an entry-level position").
+    "fresher"); "first role": asks for a first job ("seeking an entry-level position");
+    "student": the text opens by calling its person a student ("Motivated student seeking ...").
     """
     found: list[EntryCue] = []
     for m in _ENTRY_CUES.finditer(source.text):
         group = next(name for name, value in m.groupdict().items() if value is not None)
         found.append(EntryCue(m.start(), m.end(), _CUES[int(group[1:])][0]))
+    said = _STUDENT_INTRO.search(source.text, 0, _INTRO_CHARS)
+    if said is not None and not any(c.start <= said.start("who") < c.end for c in found):
+        found.append(EntryCue(said.start("who"), said.end("who"), "student"))
+        found.sort(key=lambda c: c.start)
     return found
+
+
+# A résumé that opens by calling its person a student ("Outstanding student with experience in
+# journalism seeks ...", "A motivated Computer Science student seeking ..."): in its first lines.
+_INTRO_CHARS = 600
+_STUDENT_INTRO = re.compile(
+    r"(?:^|[.!?:;•]\s+|\n\s*|\s{2,})(?P<who>(?:an? )?(?:[\w&-]+ ){0,3}?student)\s+"
+    r"(?:with|seeking|looking|who|pursuing|at|majoring|studying|interested|eager|passionate)\b",
+    re.IGNORECASE,
+)

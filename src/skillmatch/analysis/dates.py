@@ -461,6 +461,8 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Ite
             second = (year, month)
             month = month_number(m.group("firstmon"))
         elif m.group("short"):
+            if m.string[m.start() : m.start("short")].rstrip()[-1:].isdigit():
+                continue  # "Fall 2014   30": a number after blanks is no year of a range
             short = int(m.group("short"))
             if short < year % 100:
                 continue  # "2019-03" is a month, not a range

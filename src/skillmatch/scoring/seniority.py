@@ -351,7 +351,7 @@ def _career_stage(
     """Why the person is at the start of a career, or ""; and whether that decides whatever
     the years say (a first degree under way: a bachelor's, a diploma, school) or only where no
     counted work remains."""
-    text = layout.text
+    text, rules = layout.text, layout.rules
     cues = {c.detail: c for c in reversed(layout.entry_cues)}
     studying = [(p.start, p.end) for p in layout.studies if p.ongoing]
     if "studying" in cues:
@@ -364,6 +364,16 @@ def _career_stage(
         )
         if first_degree or not counted:
             return f"studies still ({text[start:end]!r})", first_degree
+    below_senior = years is None or rules.level_for_years(years) != "senior"
+    if "student" in cues and below_senior and not _ADVANCED_DEGREE.search(text):
+        # a text that opens by calling its person a student, and names no graduate degree
+        cue = cues["student"]
+        return f"introduces a student ({text[cue.start : cue.end]!r})", True
+    if counted and "first role" in cues and below_senior:
+        # asking for an entry-level or first role says where the person stands, whatever the
+        # years of other work before it (a labourer's, a cashier's) say; not after five years
+        cue = cues["first role"]
+        return f"asks for a first role ({text[cue.start : cue.end]!r})", True
     if counted:
         return "", False
     if "graduate" in cues or "first role" in cues:

@@ -260,6 +260,14 @@ class SeniorityRules(_Strict):
             "pasante",
             "stagiaire",
             "co-op",
+            "graduate assistant",
+            "resident assistant",
+            "resident advisor",
+            "peer tutor",
+            "peer mentor",
+            "student teacher",
+            "student teaching",
+            "externship",
         ],
         description=(
             "Role words whose dated spans are not counted as years of work experience:"
