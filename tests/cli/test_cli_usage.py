@@ -224,7 +224,10 @@ def test_schema_describes_what_the_commands_print(name: str, tmp_path: Path) -> 
         instance = json.loads(run("compare", RESUME, JOB, "--format", "json").stdout)
     else:
         out = tmp_path / "t.json"
-        assert run("taxonomy", "build", EXAMPLES / "data-engineer.txt", "-o", out).returncode == 0
+        assert (
+            run("taxonomy", "build", EXAMPLES / "roles" / "data-engineer.txt", "-o", out).returncode
+            == 0
+        )
         instance = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(instance, schema)
     with pytest.raises(jsonschema.ValidationError):
