@@ -163,13 +163,17 @@ def test_jobs_held_while_studying_full_time_do_not_count() -> None:
     assert [e.text for e in held] == ["Jan 2019 - Jan 2021"]
 
 
-def test_a_degree_under_its_date_in_a_column_of_dates_is_a_study() -> None:
-    # the dates stand in a column of their own; the degree is on the line below its date
-    text = (
-        "EDUCATION\nJune 2024\nNorthwestern University, Evanston, IL\n"
-        "Master of Science in Higher Education\n\n"
-        "EXPERIENCE\nAlumni Career Mentor, July 2022 - Present\n"
-    )
+@pytest.mark.parametrize(
+    "education",
+    [
+        # the dates stand in a column of their own; the degree is on the line below its date
+        "June 2024\nNorthwestern University, Evanston, IL\nMaster of Science in Higher Education",
+        # the date stands on the school's line, the degree below it
+        "Northwestern University, June 2024, Evanston, IL\nMaster of Science in Education",
+    ],
+)
+def test_a_degree_on_the_lines_around_its_date_is_a_study(education: str) -> None:
+    text = f"EDUCATION\n{education}\n\nEXPERIENCE\nAlumni Career Mentor, July 2022 - Present\n"
     result = _resume(text)
     assert result.level == "entry"
     assert "1 role(s) held while studying left out" in result.reason
@@ -242,6 +246,18 @@ def test_student_jobs_are_not_work_years(header: str) -> None:
     result = _resume(f"EXPERIENCE\n{header}, Ohio State University, 2021 - 2024\n")
     assert result.level == "entry"
     assert "internships and jobs while studying only" in result.reason
+
+
+def test_a_dated_course_beside_an_undated_degree_is_no_study() -> None:
+    # the degree on the next line has a year of its own; the bootcamp's year is no graduation
+    text = (
+        "EXPERIENCE\nData Analyst - Nordlicht Logistik, Hamburg   Feb 2022 - present\n\n"
+        "EDUCATION\nMachine Learning Bootcamp (Python, scikit-learn), 2024.\n"
+        "B.A. Business Administration, Universität Hamburg, 2019.\n"
+    )
+    result = _resume(text)
+    assert result.level == "mid"
+    assert "held while studying" not in result.reason
 
 
 def test_a_job_beside_part_time_studies_counts() -> None:

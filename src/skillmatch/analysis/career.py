@@ -139,8 +139,9 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
             seen.add(start)
             entry = layout.shape.lines.line(layout.shape.lines.number(start))
             degree = _DEGREE.search(text, *entry)
-            if degree is None:
-                # a column of dates: the degree stands on the lines around its date
+            alone = not _WORD.search(text[entry[0] : start] + text[end : entry[1]])
+            if degree is None and (alone or _SCHOOL.search(text, *entry)):
+                # a column of dates, or the school's line: the degree is on the lines around
                 floor = found[i - 1][1] if i else section.start
                 ceiling = found[i + 1][0] if i + 1 < len(found) else section.end
                 entry = _lines_around(layout, start, floor, ceiling)
@@ -160,6 +161,8 @@ def study_periods(layout: TextLayout) -> list[StudyPeriod]:
 
 
 _AROUND_LINES = 2
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_SCHOOL = re.compile(r"\b(?:university|college|school|institute|polytechnic|academy)\b", re.I)
 
 
 def _lines_around(layout: TextLayout, pos: int, floor: int, ceiling: int) -> tuple[int, int]:
