@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from commands import run
 from skillmatch.models import Comparison
 
-SKILLMATCH = Path(sys.executable).with_name("skillmatch")
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 JOB = EXAMPLES / "jobs" / "junior_ml_engineer.txt"
 RESUME = EXAMPLES / "resumes" / "amara_okafor_entry.txt"
@@ -34,17 +34,6 @@ COMMANDS = [
     ["taxonomy", "schema"],
     ["taxonomy", "show"],
 ]
-
-
-def run(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SKILLMATCH), *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=180,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -70,7 +70,7 @@ class SkillIndex:
         fuzzy_seen: dict[str, int] = {}
         settings = taxonomy.technical_context
         for target, aliases, evidence, rules, signal, skill_fuzzy in groups:
-            own = [tuple(t.lower() for t in tokenized[a.text]) for a in aliases]
+            own = [tuple(t.lower() for t in tokenized[a.text]) for a in aliases] if evidence else []
             for alias, is_evidence in [(a, False) for a in aliases] + [(a, True) for a in evidence]:
                 if is_evidence and _holds_any(tuple(t.lower() for t in tokenized[alias.text]), own):
                     is_evidence = False  # "AWS SageMaker" names AWS itself, as "AWS" does
