@@ -135,6 +135,7 @@ def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> 
         "June 2019",
         "Fall 2014   30 students",
         "5.10  10",
+        "£2.7bn revenue in 2018/19",
     ],
 )
 def test_date_range_needs_two_ends(text: str) -> None:

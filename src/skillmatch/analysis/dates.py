@@ -385,6 +385,10 @@ class DateRange:
         return max(0.0, (self.finish - self.begin).days / 365.25)
 
 
+# What may not stand before a two-digit second year: a digit (blanks alone) or "/".
+_NO_SHORT_AFTER = frozenset("0123456789/")
+
+
 def _two_digit_year(token: str, as_of: date) -> int:
     yy = int(token[-2:])
     return 2000 + yy if 2000 + yy <= as_of.year + 1 else 1900 + yy
@@ -461,8 +465,10 @@ def ranges_from_matches(matches: Iterable[re.Match[str]], *, as_of: date) -> Ite
             second = (year, month)
             month = month_number(m.group("firstmon"))
         elif m.group("short"):
-            if m.string[m.start() : m.start("short")].rstrip()[-1:].isdigit():
-                continue  # "Fall 2014   30": a number after blanks is no year of a range
+            if m.string[m.start() : m.start("short")].rstrip()[-1:] in _NO_SHORT_AFTER:
+                # "Fall 2014   30": a number after blanks is no year of a range, and "2018/19"
+                # a fiscal or school year, not a span of work
+                continue
             short = int(m.group("short"))
             if short < year % 100:
                 continue  # "2019-03" is a month, not a range
