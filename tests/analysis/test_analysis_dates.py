@@ -136,6 +136,8 @@ def test_date_range_reads_every_form(phrase: str, begin: date, finish: date) -> 
         "Fall 2014   30 students",
         "5.10  10",
         "£2.7bn revenue in 2018/19",
+        "Higher Secondary School, 75%, 1999  Date of Birth: 11th April 1983",
+        "Graduated 2012  Current Address: 3 Main Street",
     ],
 )
 def test_date_range_needs_two_ends(text: str) -> None:
@@ -160,3 +162,9 @@ def test_a_language_is_a_table_of_words() -> None:
                 text = f"{written} 2019 - {written} 2020"
                 (found,) = find_date_ranges(text, as_of=AS_OF)
                 assert found.begin == date(2019, number, 1), (language, written)
+
+
+def test_an_open_end_before_a_field_on_the_next_line_still_ends_the_range() -> None:
+    text = "Analyst, Acme\nApril 2017 to Present\n\nLocation: Pune, India\n"
+    (found,) = find_date_ranges(text, as_of=AS_OF)
+    assert (text[found.start : found.end], found.finish) == ("April 2017 to Present", AS_OF)

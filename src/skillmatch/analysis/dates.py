@@ -328,7 +328,11 @@ _DATE = (
     rf"|(?P<{{p}}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{{p}}mmy>{_YEAR}|\d\d(?![\d/.]))"
     rf"|(?P<{{p}}y>{_YEAR}))"
 )
-_OPEN = rf"(?P<open>{OPEN_END_PATTERN})(?![\w'’])"
+# "1999  Date of Birth", "2012  Current Address": a field of the form, not an open end
+_OPEN = (
+    rf"(?P<open>{OPEN_END_PATTERN})(?![\w'’])"
+    r"(?![^\S\n]+(?:of|address|location|salary|ctc|employer|company)\b)"
+)
 # English separators may touch the dates ("2016to2018"), as they always could; the others need a
 # blank before them, since some are one letter ("a", "à").
 _SEP = (
