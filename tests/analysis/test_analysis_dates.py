@@ -52,6 +52,7 @@ def test_years_claim_reads_every_form(phrase: str, years: float) -> None:
         "Created four year academic plans with students.",
         "Two Year Varsity Diving: 2 year captain.",
         "Starter for all four years of college.",
+        "PARALEGAL EXPERIENCE:  11/91 to 3/92",
         "We moved offices 3 years ago.",
         "Top sales agent three years running.",
         "Contract: 3 months, remote.",

@@ -318,6 +318,21 @@ def test_a_resume_that_lost_its_line_breaks_is_read_by_its_run_in_headings() -> 
     assert result.level == "mid"
 
 
+def test_a_run_in_heading_of_capitals_ending_in_experience_heads_work() -> None:
+    text = (
+        "Alycia Turcotte PO Box 407 Hull, Ga. 30646 alycia@example.org www.legaldawgs.com "
+        "ATTORNEY EXPERIENCE. Principal attorney, Davidson & Associates, 7/2015 to present. "
+        "General practice: contracts, family law and civil litigation for clients across "
+        "Georgia, with offices in Athens, Atlanta and Savannah; I screen all calls myself. "
+        "Work Experience Litigation Assistant, Country-Wide Ins. Co., 11/2011 to 3/2012 "
+        "EDUCATION John Marshall Law School: J.D. degree, Atlanta, 2013 to 2015"
+    )
+    result = _resume(text, as_of=date(2022, 12, 31))
+    work = [e.text for e in result.evidence if e.kind == "date-range"]
+    assert "7/2015 to present" in work
+    assert result.level == "senior"
+
+
 def test_two_blank_separated_lines_are_lines() -> None:
     text = (
         "Jose Conner  Miami, FL  Phone: 123-345-7890    Objectives  To join a law firm as an "

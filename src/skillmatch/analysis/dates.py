@@ -105,7 +105,7 @@ _DECADE_WORD = re.compile(r"decade", re.IGNORECASE)
 _LABELLED_RE = re.compile(
     r"(?<![\w-])(?:exp|experience|yoe)\s*[:=]\s*(?P<low>\d{1,2})"
     r"(?:\s*(?P<plus>\+)|\s*(?:-|–|to)\s*(?P<high>\d{1,2}))?"
-    r"(?![\d.%])(?!\s*(?:[+\-–%]|(?:years?|yrs?|months?|mos?)\b))",
+    r"(?![\d.%/])(?!\s*(?:[+\-–%]|(?:years?|yrs?|months?|mos?)\b))",
     re.IGNORECASE,
 )
 # Words right after "N years" that make it something other than experience.

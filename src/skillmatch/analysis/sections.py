@@ -127,7 +127,9 @@ def with_line_breaks(text: str) -> str:
 # nothing); any other heading when two blanks follow it, or when it is a two-word heading.
 _INLINE_WORK = re.compile(
     r"(?<![\w-])(?:(?:Work|Professional|Relevant|Employment|Career)\s+(?:Experience|History)|"
-    r"(?:WORK|PROFESSIONAL|RELEVANT|EMPLOYMENT|CAREER)\s+(?:EXPERIENCE|HISTORY))(?![\w-])"
+    r"(?:WORK|PROFESSIONAL|RELEVANT|EMPLOYMENT|CAREER)\s+(?:EXPERIENCE|HISTORY)|"
+    # any heading of capitals that ends in EXPERIENCE: "ATTORNEY EXPERIENCE", "TEACHING EXPERIENCE"
+    r"[A-Z]{3,}\s+EXPERIENCE)(?![\w-])"
 )
 _INLINE_EDUCATION = re.compile(
     r"(?<![\w-])(?:Education(?:al\s+Qualifications?)?|EDUCATION(?:AL\s+QUALIFICATIONS?)?|"
