@@ -333,6 +333,17 @@ def test_a_run_in_heading_of_capitals_ending_in_experience_heads_work() -> None:
     assert result.level == "senior"
 
 
+def test_a_student_post_that_has_ended_is_no_study_going_on() -> None:
+    text = (
+        "EXPERIENCE\nLab Technician, Genentech, Jan 2021 - Present\n\n"
+        "RESEARCH\nUndergraduate Student Researcher, Biology Lab, Sep 2017 - May 2020\n\n"
+        "EDUCATION\nB.Sc. Biology, University of Leeds, 2016 - 2020\n"
+    )
+    result = _resume(text)
+    assert result.level == "mid"
+    assert "studies still" not in result.reason
+
+
 def test_two_blank_separated_lines_are_lines() -> None:
     text = (
         "Jose Conner  Miami, FL  Phone: 123-345-7890    Objectives  To join a law firm as an "

@@ -352,7 +352,7 @@ def _career_stage(
     the years say (a first degree under way: a bachelor's, a diploma, school) or only where no
     counted work remains."""
     text, rules = layout.text, layout.rules
-    cues = {c.detail: c for c in reversed(layout.entry_cues)}
+    cues = {c.detail: c for c in reversed(layout.entry_cues) if not _past(layout, c.start)}
     studying = [(p.start, p.end) for p in layout.studies if p.ongoing]
     if "studying" in cues:
         studying.insert(0, (cues["studying"].start, cues["studying"].end))
@@ -386,6 +386,20 @@ def _career_stage(
     if years is None and layout.studies and not held:
         return "studies and no work history", False
     return "", False
+
+
+_SHORT_LINE = 200
+
+
+def _past(layout: TextLayout, pos: int) -> bool:
+    """Does the line at ``pos`` date what it says to a time that has ended ("Visiting PhD
+    Student, 01/10/2012 - 05/05/2013")? Then its "student" is no study going on."""
+    lines = layout.shape.lines
+    start, end = lines.line(lines.number(pos))
+    if end - start > _SHORT_LINE:
+        return False  # a line that runs on (line breaks lost) dates many things
+    on_line = [r for r in layout.date_ranges if start <= r.start < end]
+    return bool(on_line) and not any(r.open_ended or r.finish >= layout.as_of for r in on_line)
 
 
 def _resume_title(layout: TextLayout) -> tuple[Level | None, str]:
