@@ -23,8 +23,8 @@ script prints, both ways:
 
 With ``--judged FILE`` (``bench/resume_levels_judged.json``: levels judged by hand for 30 of the
 résumés while developing; ``bench/resume_levels_blind.json``: 15 more judged from the text alone
-before reading the matcher's answers), it also prints how often the matcher's level agrees with the judged one, and each
-disagreement with the level, years and reason the matcher gave.
+before reading the matcher's answers), it also prints how often the matcher's level agrees with
+the judged one, and each disagreement with the level, years and reason the matcher gave.
 
 The labels are not complete (an annotator sometimes skipped a role, and education dates carry
 other labels), so the "ours inside a label" figures are floors. Texts that also stand in the
