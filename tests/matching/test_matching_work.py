@@ -40,6 +40,9 @@ DESCRIBED = [
     ("Optimizing ML models for real-time performance on GPUs.", "performance-optimization"),
     ("Architect complex ML solutions for our clients in Python.", "system-design"),
     ("Designing and building low-latency, high-throughput systems.", "system-design"),
+    ("Architect complex ML solutions on AWS.", "system-design"),
+    ("She architects the data platform on AWS.", "system-design"),
+    ("Re-deployed the fraud models with Docker.", "production-deployment"),
     ("Owned the architecture of the ML platform on GCP.", "system-design"),
     ("Trained large neural networks on GPU clusters.", "model-development"),
     ("Fine-tuned BERT models for ticket routing.", "model-development"),
@@ -86,6 +89,14 @@ NOT_DESCRIBED = [
     ("Developed customer service skills in a busy call centre.", "api-development"),
     ("Build secure system solutions to meet endpoint program requirements.", "api-development"),
     ("Our competitive edge is cutting-edge AI.", "edge-ai"),
+    # one part of a hyphenated word is not the action: no cut, no tuning for speed
+    ("Clinical performance by using cutting-edge sensor design and cloud algorithms.",
+     "performance-optimization"),
+    ("Fine-tune ML models for optimal performance on new datasets.",
+     "performance-optimization"),
+    # a noun for people, not the verb
+    ("Work alongside solution architects during pilots of Azure AI services.", "system-design"),
+    ("Meet the architect of our cloud platform.", "system-design"),
 ]  # fmt: skip
 
 

@@ -203,10 +203,19 @@ def add_work(
     found = [m for m in skills if not m.signal]
     near = tables.context.neighbours(categories_of, found)
     reported: set[tuple[int, str]] = set()
+    # The longest action at each place: "fine-tune" is a training, not a "tune" for speed.
+    longest: dict[int, int] = {}
+    for pat in tables.patterns:
+        if not pat.actions.keys().isdisjoint(by_lemma):
+            for a, b in spans(pat.actions):
+                for t in range(a, b):
+                    longest[t] = max(longest.get(t, 0), b - a)
     for pat in tables.patterns:
         if pat.actions.keys().isdisjoint(by_lemma):
             continue
         not_after, not_before = pat.rule.not_after, pat.rule.not_before
+        objects = spans(pat.objects)
+        object_ends = {o[1] for o in objects}
         actions = [
             s
             for s in spans(pat.actions)
@@ -214,10 +223,12 @@ def add_work(
             and not (not_after and _word_before(toks, s[0]) in not_after)
             and not (not_before and s[1] < len(toks) and toks.lower[s[1]] in not_before)
             and not _handed_over(toks, s[0], tables)
+            and all(longest[t] <= s[1] - s[0] for t in range(*s))
+            and not _in_compound(toks, s)
+            and not _names_people(toks, s, tables.people, object_ends)
         ]
         if not actions:
             continue
-        objects = spans(pat.objects)
         if pat.not_objects and objects:
             blocked = {t for s in spans(pat.not_objects) for t in range(*s)}
             objects = [s for s in objects if blocked.isdisjoint(range(*s))]
@@ -380,6 +391,34 @@ def _handed_over(toks: TokenTable, a: int, tables: WorkTables) -> bool:
             return False
         return not tables.people.isdisjoint(between)
     return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "your", "his", "her", "its", "my"})
+
+
+def _names_people(toks: TokenTable, s: Span, people: frozenset[str], object_ends: set[int]) -> bool:
+    """Whether the action at span ``s`` is a noun for people, not a verb: a word that is both
+    ("architect", "architects", "lead") after a determiner or after an object word that makes
+    it a title ("work with solution architects", "the architect")."""
+    a, b = s
+    word = toks.lower[a]
+    if b - a != 1 or word not in people or word.endswith(("ed", "ing")):
+        return False
+    return a in object_ends or _word_before(toks, a) in _DETERMINERS
+
+
+def _in_compound(toks: TokenTable, s: Span) -> bool:
+    """Whether the action at span ``s`` is the first part of a hyphenated word that is not the
+    action: "cutting-edge sensors" is no cut, "design-led" no design."""
+    lower, starts, ends = toks.lower, toks.starts, toks.ends
+    b = s[1]
+    return (
+        b + 1 < len(lower)
+        and lower[b] == _SKIPPED
+        and starts[b] == ends[b - 1]
+        and starts[b + 1] == ends[b]
+        and lower[b + 1][:1].isalnum()
+    )
 
 
 def _titled(word: str) -> bool:
