@@ -43,6 +43,10 @@ DESCRIBED = [
     ("Architect complex ML solutions on AWS.", "system-design"),
     ("She architects the data platform on AWS.", "system-design"),
     ("Re-deployed the fraud models with Docker.", "production-deployment"),
+    ("Productized the churn prediction service on GCP.", "production-deployment"),
+    ("Handled npm package builds and deployment for the web team.", "production-deployment"),
+    ("Built performant solutions that stream telemetry on AWS.", "performance-optimization"),
+    ("Engineered the whole frontend architecture in TypeScript.", "system-design"),
     ("Owned the architecture of the ML platform on GCP.", "system-design"),
     ("Trained large neural networks on GPU clusters.", "model-development"),
     ("Fine-tuned BERT models for ticket routing.", "model-development"),
@@ -90,12 +94,16 @@ NOT_DESCRIBED = [
     ("Build secure system solutions to meet endpoint program requirements.", "api-development"),
     ("Our competitive edge is cutting-edge AI.", "edge-ai"),
     # one part of a hyphenated word is not the action: no cut, no tuning for speed
-    ("Clinical performance by using cutting-edge sensor design and cloud algorithms.",
+    ("Better patient performance through cutting-edge sensors and cloud algorithms.",
      "performance-optimization"),
-    ("Fine-tune ML models for optimal performance on new datasets.",
+    ("Fine-tune ML models for optimal performance and generalization.",
      "performance-optimization"),
+    ("Improve the accuracy and performance of the ranking models on AWS.",
+     "performance-optimization"),
+    ("Implemented transformer architectures in PyTorch.", "system-design"),
+    ("Architecture, developing training plans for new hires in Java teams.", "system-design"),
     # a noun for people, not the verb
-    ("Work alongside solution architects during pilots of Azure AI services.", "system-design"),
+    ("Work with solution architects during pilots of cloud AI services.", "system-design"),
     ("Meet the architect of our cloud platform.", "system-design"),
 ]  # fmt: skip
 
