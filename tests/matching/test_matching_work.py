@@ -87,6 +87,10 @@ NOT_DESCRIBED = [
     ("Trained 20 new staff on the till system.", "model-development"),
     ("Developed a new model of care for elderly patients.", "model-development"),
     ("Built the data model for the warehouse in SQL.", "model-development"),
+    # a model, but not one of machine learning
+    ("Developing PL/SQL models to fetch the required data.", "model-development"),
+    ("Created models for holding fixtures and programming scripts for assemblies.",
+     "model-development"),
     ("We build an LLM assistant that drafts product descriptions.", "model-development"),
     ("Machine Learning Engineer", "model-development"),
     ("Build CI/CD for models in GitHub Actions.", "model-development"),
