@@ -106,6 +106,8 @@ NOT_DESCRIBED = [
      "performance-optimization"),
     ("Implemented transformer architectures in PyTorch.", "system-design"),
     ("Architecture, developing training plans for new hires in Java teams.", "system-design"),
+    # the "-ing" form of an object's word is work, not the thing ("packaging", "modeling")
+    ("Led the deployment of packaging lines across three plants.", "production-deployment"),
     # a noun for people, not the verb
     ("Work with solution architects during pilots of cloud AI services.", "system-design"),
     ("Meet the architect of our cloud platform.", "system-design"),

@@ -71,6 +71,7 @@ class WorkTables:
     people: frozenset[str] = frozenset()  # the forms of nouns of people and groups
     enablers: frozenset[str] = frozenset()  # the forms of verbs that hand work to others
     own_parties: tuple[tuple[str, ...], ...] = ()  # who, after an enabler, is the text's own
+    verbal: frozenset[str] = frozenset()  # "-ing" forms of lemmas that are not "-ing" words
     _empty: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
@@ -132,12 +133,15 @@ class WorkTables:
         ]
         forms: dict[str, frozenset[int]] = {}
         nominal: set[str] = set()
+        verbal: set[str] = set()
         suffixes = tuple(settings.nominal_suffixes)
         if lemma_ids:
             for word, lemmas in forms_of(lemma_ids).items():
                 forms[word] = frozenset(lemma_ids[lemma] for lemma in lemmas)
                 if suffixes and all(lemma.endswith(suffixes) for lemma in lemmas):
                     nominal.add(word)
+                if word.endswith("ing") and not any(lemma.endswith("ing") for lemma in lemmas):
+                    verbal.add(word)
         breaks = frozenset(w.lower() for w in settings.clause_breaks)
         adjuncts = frozenset(w.lower() for w in settings.adjuncts)
         people = (
@@ -160,6 +164,7 @@ class WorkTables:
             tuple(
                 sorted({tuple(t.lower() for t in own[p]) for p in settings.own_parties if own[p]})
             ),
+            frozenset(verbal),
         )
 
     def lemma_ids(self, word: str) -> frozenset[int]:
@@ -214,7 +219,8 @@ def add_work(
         if pat.actions.keys().isdisjoint(by_lemma):
             continue
         not_after, not_before = pat.rule.not_after, pat.rule.not_before
-        objects = spans(pat.objects)
+        # A thing done to is a noun: "software packaging", "computational modelling" are work.
+        objects = [o for o in spans(pat.objects) if toks.lower[o[0]] not in tables.verbal]
         object_ends = {o[1] for o in objects}
         actions = [
             s
