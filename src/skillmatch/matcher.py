@@ -27,7 +27,7 @@ from typing import Any, Literal, cast, overload
 from pydantic_core import PydanticSerializationError
 from spacy.language import Language
 
-from skillmatch._runtime import Outcome, ordered_map
+from skillmatch._runtime import Outcome, gc_paused, ordered_map
 from skillmatch.analysis import TextLayout, coerce_as_of, detect_kind
 from skillmatch.matching import SkillIndex, find_mentions
 from skillmatch.models import MatchResult, SkillHit, TextKind
@@ -91,7 +91,8 @@ class SkillMatcher:
         tax = taxonomy if isinstance(taxonomy, Taxonomy) else Taxonomy.load(taxonomy)
         pipeline = nlp if nlp is not None else blank_pipeline()
         index = SkillIndex.build(tax, pipeline, fuzzy=fuzzy)
-        return cls(tax, index, pipeline, fuzzy=fuzzy, other_skills=other_skills)
+        with gc_paused():  # the tables of a large taxonomy: many small objects, no cycles
+            return cls(tax, index, pipeline, fuzzy=fuzzy, other_skills=other_skills)
 
     def match(
         self,

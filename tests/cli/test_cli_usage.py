@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from commands import run
 from skillmatch.models import Comparison
 
-SKILLMATCH = Path(sys.executable).with_name("skillmatch")
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 JOB = EXAMPLES / "jobs" / "junior_ml_engineer.txt"
 RESUME = EXAMPLES / "resumes" / "amara_okafor_entry.txt"
@@ -34,17 +34,6 @@ COMMANDS = [
     ["taxonomy", "schema"],
     ["taxonomy", "show"],
 ]
-
-
-def run(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SKILLMATCH), *map(str, args)],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=180,
-        check=False,
-    )
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -224,7 +213,10 @@ def test_schema_describes_what_the_commands_print(name: str, tmp_path: Path) -> 
         instance = json.loads(run("compare", RESUME, JOB, "--format", "json").stdout)
     else:
         out = tmp_path / "t.json"
-        assert run("taxonomy", "build", EXAMPLES / "data-engineer.txt", "-o", out).returncode == 0
+        assert (
+            run("taxonomy", "build", EXAMPLES / "roles" / "data-engineer.txt", "-o", out).returncode
+            == 0
+        )
         instance = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(instance, schema)
     with pytest.raises(jsonschema.ValidationError):

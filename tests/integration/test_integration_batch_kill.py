@@ -6,22 +6,16 @@ import csv
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-SKILLMATCH = Path(sys.executable).with_name("skillmatch")
+from commands import SKILLMATCH, run
+
 JOB = (
     "Senior ML Engineer. We are looking for 5+ years of experience. Requirements: Python, "
     "PyTorch, Kubernetes and AWS. Nice to have: Spark. You will deploy models to production."
 )
-
-
-def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SKILLMATCH), *map(str, args)], capture_output=True, text=True, timeout=120, check=False
-    )
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:

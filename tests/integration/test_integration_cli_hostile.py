@@ -4,26 +4,13 @@ and says what went wrong on one line (files made by the tests)."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from commands import run
 from hostile_files import drawing_ops, raw_pdf, text_ops
-
-SKILLMATCH = Path(sys.executable).with_name("skillmatch")
-
-
-def run(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SKILLMATCH), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 def one_line(stderr: str) -> str:

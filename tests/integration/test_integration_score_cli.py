@@ -5,28 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from commands import run
 from conftest import build_docx, build_pdf
 
-SKILLMATCH = Path(sys.executable).with_name("skillmatch")
 JOB = (
     "Senior ML Engineer. We are looking for 5+ years of experience. Requirements: Python, "
     "PyTorch, Kubernetes and AWS. Nice to have: Spark. You will deploy models to production."
 )
-
-
-def run(*args: str | Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(SKILLMATCH), *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -92,7 +92,8 @@ from skillmatch._runtime import ordered_map
 
 def job(item):
     import os
-    print(os.getpid(), flush=True)
+    # one write of a whole line: two workers' prints could interleave their pid and newline
+    os.write(1, f"{os.getpid()}\\n".encode())
     time.sleep(60)
 
 def make(inherit):

@@ -65,10 +65,27 @@ def test_other_skills_never_change_coverage_roles_or_fit(matcher: SkillMatcher) 
         "Salt Lake City branch manager.",
         "Students excel at sports; word of mouth; access to the building.",
         "Ideas that spark joy; a swift reply; Julia from HR will call.",
+        "Founded by security & IT leaders from Okta, Salesforce, Atlassian, Splunk and more.",
+        "We are backed by Google and trusted by Salesforce, Oracle and Shopify.",
+        "Our customers include Slack, Atlassian and Snowflake.",
     ],
 )
 def test_lookalikes_of_ordinary_text_are_no_other_skills(matcher: SkillMatcher, text: str) -> None:
     assert _others(matcher, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Loaded data from Snowflake, BigQuery and Oracle into Tableau.", "tableau"),
+        ("Migrated reports from Oracle to Salesforce at Acme.", "salesforce"),
+        ("Engineers at Acme use Java, Scala and Terraform.", "terraform"),
+    ],
+)
+def test_a_company_cue_does_not_hide_the_tools_a_text_uses(
+    matcher: SkillMatcher, text: str, entry: str
+) -> None:
+    assert entry in _others(matcher, text)
 
 
 def test_a_posting_says_how_strongly_it_asks_for_other_skills(matcher: SkillMatcher) -> None:

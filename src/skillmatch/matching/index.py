@@ -70,7 +70,10 @@ class SkillIndex:
         fuzzy_seen: dict[str, int] = {}
         settings = taxonomy.technical_context
         for target, aliases, evidence, rules, signal, skill_fuzzy in groups:
+            own = [tuple(t.lower() for t in tokenized[a.text]) for a in aliases] if evidence else []
             for alias, is_evidence in [(a, False) for a in aliases] + [(a, True) for a in evidence]:
+                if is_evidence and _holds_any(tuple(t.lower() for t in tokenized[alias.text]), own):
+                    is_evidence = False  # "AWS SageMaker" names AWS itself, as "AWS" does
                 if is_evidence and needs_technical_context(alias, settings):
                     # A tool that is also an ordinary word, a name or an acronym.
                     alias = alias.model_copy(
@@ -130,3 +133,12 @@ class SkillIndex:
         if exact or norm_start or steps or uncommon or lemmas:
             return WordFacts(exact, norm_start, steps, uncommon, lemmas)
         return None
+
+
+def _holds_any(words: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
+    """Whether one of ``phrases`` stands in ``words`` as whole tokens, in a row."""
+    for phrase in phrases:
+        n = len(phrase)
+        if n and any(words[k : k + n] == phrase for k in range(len(words) - n + 1)):
+            return True
+    return False

@@ -24,8 +24,24 @@ from skillmatch.taxonomy import Taxonomy
 __all__ = ["OtherSkills", "as_written"]
 
 
-# The words before a company's name when the text means the company: "at Salesforce".
-_EMPLOYER = re.compile(r"\b(?:at|joined|joining)\s+\Z", re.IGNORECASE)
+# The words before a company's name when the text means the company, not its product: an
+# employer ("at Salesforce", "joined Datadog"), people who come from companies ("leaders from
+# Okta, Salesforce and Splunk", "alumni of Google"), backers and customers ("backed by",
+# "trusted by", "customers include"). Each may head a list of capitalized names, and every name
+# of the list is a company ("from Okta, Salesforce, Atlassian, Splunk").
+_COMPANY_CUE = (
+    r"(?:\bat|\bjoined|\bjoining"
+    r"|\b(?:leaders?|engineers?|executives?|founders?|veterans?|alumni|people|experts?|"
+    r"researchers?|team members?)\s+(?:from|of)"
+    r"|\b(?:backed|trusted|funded|used)\s+by"
+    r"|\b(?:customers?|clients?|partners?|investors?)\s+(?:include|including|like|such\s+as))"
+)
+_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2}"
+_EMPLOYER = re.compile(
+    _COMPANY_CUE + rf"\s+(?:{_NAME}\s*,\s*(?:(?:and|or|&)\s+)?|{_NAME}\s+(?:and|or|&)\s+)*\Z"
+)
+# How far back a company cue and its list may start (bounds the search per mention).
+_EMPLOYER_REACH = 160
 
 
 def as_written(mention: RawMention, text: str) -> bool:
@@ -67,8 +83,8 @@ class OtherSkills:
         for m in found:
             if m.status != "counted" or m.target in self.held or not as_written(m, text):
                 continue
-            if _EMPLOYER.search(text, 0, m.start):
-                continue  # "worked at Salesforce", "joined Datadog": the company, not a skill
+            if _EMPLOYER.search(text, max(0, m.start - _EMPLOYER_REACH), m.start):
+                continue  # "worked at Salesforce", "leaders from Okta": the company, not a skill
             if any(s < m.end and m.start < e for s, e in taken):
                 continue
             kept.append(m)
