@@ -109,6 +109,9 @@ NOT_DESCRIBED = [
     # work handed to others by an enabler: the marketers improve, not the text's author
     ("Our ML tool enables marketers to test and improve the performance of ad campaigns.",
      "performance-optimization"),
+    # one who does it is neither the action nor its object ("owner" is no "own")
+    ("As owner of our production quality and delivery in Python.",
+     "production-deployment"),
     # the "-ing" form of an object's word is work, not the thing ("packaging", "modeling")
     ("Led the deployment of packaging lines across three plants.", "production-deployment"),
     # a noun for people, not the verb

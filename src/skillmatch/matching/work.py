@@ -72,6 +72,7 @@ class WorkTables:
     enablers: frozenset[str] = frozenset()  # the forms of verbs that hand work to others
     own_parties: tuple[tuple[str, ...], ...] = ()  # who, after an enabler, is the text's own
     verbal: frozenset[str] = frozenset()  # "-ing" forms of lemmas that are not "-ing" words
+    agents: frozenset[str] = frozenset()  # "-er" forms of lemmas that are not "-er" words
     _empty: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
@@ -134,6 +135,7 @@ class WorkTables:
         forms: dict[str, frozenset[int]] = {}
         nominal: set[str] = set()
         verbal: set[str] = set()
+        agents: set[str] = set()
         suffixes = tuple(settings.nominal_suffixes)
         if lemma_ids:
             for word, lemmas in forms_of(lemma_ids).items():
@@ -142,6 +144,10 @@ class WorkTables:
                     nominal.add(word)
                 if word.endswith("ing") and not any(lemma.endswith("ing") for lemma in lemmas):
                     verbal.add(word)
+                if word.endswith(("er", "ers")) and not any(
+                    lemma.endswith("er") for lemma in lemmas
+                ):
+                    agents.add(word)
         breaks = frozenset(w.lower() for w in settings.clause_breaks)
         adjuncts = frozenset(w.lower() for w in settings.adjuncts)
         people = (
@@ -165,6 +171,7 @@ class WorkTables:
                 sorted({tuple(t.lower() for t in own[p]) for p in settings.own_parties if own[p]})
             ),
             frozenset(verbal),
+            frozenset(agents),
         )
 
     def lemma_ids(self, word: str) -> frozenset[int]:
@@ -219,8 +226,13 @@ def add_work(
         if pat.actions.keys().isdisjoint(by_lemma):
             continue
         not_after, not_before = pat.rule.not_after, pat.rule.not_before
-        # A thing done to is a noun: "software packaging", "computational modelling" are work.
-        objects = [o for o in spans(pat.objects) if toks.lower[o[0]] not in tables.verbal]
+        # A thing done to is a noun: "software packaging", "computational modelling" are work;
+        # and one who does is no thing nor action: "owner", "modeler".
+        objects = [
+            o
+            for o in spans(pat.objects)
+            if toks.lower[o[0]] not in tables.verbal and toks.lower[o[0]] not in tables.agents
+        ]
         object_ends = {o[1] for o in objects}
         actions = [
             s
@@ -232,6 +244,7 @@ def add_work(
             and all(longest[t] <= s[1] - s[0] for t in range(*s))
             and not _in_compound(toks, s)
             and not _names_people(toks, s, tables.people, object_ends)
+            and toks.lower[s[0]] not in tables.agents
         ]
         if not actions:
             continue
