@@ -101,6 +101,9 @@ TRAPS = [
     ("Versions 2.0.1 and v1.2, e.g. U.S. and Ph.D. holders.", None, "javascript"),
     ("Kuber-\nnetes on bare metal.", "kubernetes", None),
     ("Deployed with Py-\nTorch.", "pytorch", None),
+    # a name's short last word is an acronym a misspelling keeps whole
+    ("Designed flyers in Corel Draw and Photoshop.", None, "edge-ai"),
+    ("On-device models with Core ML.", "edge-ai", None),
     # aliases and evidence
     ("Training jobs on Amazon SageMaker.", "aws", None),
     ("Clusters on EKS.", "kubernetes", None),

@@ -40,6 +40,13 @@ DESCRIBED = [
     ("Optimizing ML models for real-time performance on GPUs.", "performance-optimization"),
     ("Architect complex ML solutions for our clients in Python.", "system-design"),
     ("Designing and building low-latency, high-throughput systems.", "system-design"),
+    ("Architect complex ML solutions on AWS.", "system-design"),
+    ("She architects the data platform on AWS.", "system-design"),
+    ("Re-deployed the fraud models with Docker.", "production-deployment"),
+    ("Productized the churn prediction service on GCP.", "production-deployment"),
+    ("Handled npm package builds and deployment for the web team.", "production-deployment"),
+    ("Built performant solutions that stream telemetry on AWS.", "performance-optimization"),
+    ("Engineered the whole frontend architecture in TypeScript.", "system-design"),
     ("Owned the architecture of the ML platform on GCP.", "system-design"),
     ("Trained large neural networks on GPU clusters.", "model-development"),
     ("Fine-tuned BERT models for ticket routing.", "model-development"),
@@ -80,12 +87,36 @@ NOT_DESCRIBED = [
     ("Trained 20 new staff on the till system.", "model-development"),
     ("Developed a new model of care for elderly patients.", "model-development"),
     ("Built the data model for the warehouse in SQL.", "model-development"),
+    # a model, but not one of machine learning
+    ("Developing PL/SQL models to fetch the required data.", "model-development"),
+    ("Created models for holding fixtures and programming scripts for assemblies.",
+     "model-development"),
     ("We build an LLM assistant that drafts product descriptions.", "model-development"),
     ("Machine Learning Engineer", "model-development"),
     ("Build CI/CD for models in GitHub Actions.", "model-development"),
     ("Developed customer service skills in a busy call centre.", "api-development"),
     ("Build secure system solutions to meet endpoint program requirements.", "api-development"),
     ("Our competitive edge is cutting-edge AI.", "edge-ai"),
+    # one part of a hyphenated word is not the action: no cut, no tuning for speed
+    ("Better patient performance through cutting-edge sensors and cloud algorithms.",
+     "performance-optimization"),
+    ("Fine-tune ML models for optimal performance and generalization.",
+     "performance-optimization"),
+    ("Improve the accuracy and performance of the ranking models on AWS.",
+     "performance-optimization"),
+    ("Implemented transformer architectures in PyTorch.", "system-design"),
+    ("Architecture, developing training plans for new hires in Java teams.", "system-design"),
+    # work handed to others by an enabler: the marketers improve, not the text's author
+    ("Our ML tool enables marketers to test and improve the performance of ad campaigns.",
+     "performance-optimization"),
+    # one who does it is neither the action nor its object ("owner" is no "own")
+    ("As owner of our production quality and delivery in Python.",
+     "production-deployment"),
+    # the "-ing" form of an object's word is work, not the thing ("packaging", "modeling")
+    ("Led the deployment of packaging lines across three plants.", "production-deployment"),
+    # a noun for people, not the verb
+    ("Work with solution architects during pilots of cloud AI services.", "system-design"),
+    ("Meet the architect of our cloud platform.", "system-design"),
 ]  # fmt: skip
 
 

@@ -209,6 +209,10 @@ def fuzzy_candidates(
         # and a phrase of several words gets one edit at most (SRM server is not SQL Server).
         if grams[g][0] != choice[0] or (d > 1 and _several_words(toks, *spans[g])):
             continue
+        # A short last word of a name is an acronym kept whole ("Core ML" is not "Corel").
+        tail = _short_last_word(entries[tables.entries[c]].alias.text)
+        if tail and not grams[g].endswith(tail):
+            continue
         if g not in best or d < best[g][0]:
             best[int(g)] = (d, int(c))
     for g, (d, c) in sorted(best.items()):
@@ -284,3 +288,11 @@ def within_reach(grams: np.ndarray, choices: np.ndarray) -> np.ndarray:
 
 def _several_words(toks: TokenTable, i: int, j: int) -> bool:
     return sum(1 for t in range(i, j) if toks.lower[t] not in ("-", ".")) > 1
+
+
+def _short_last_word(name: str) -> str:
+    """The last word of a name of several words when it has 3 letters or fewer, lowercase
+    ("ml" of "Core ML", "js" of "Vue JS"); else ""."""
+    words = name.split()
+    last = words[-1].lower() if len(words) > 1 else ""
+    return last if len(last) <= 3 and last.isalnum() else ""

@@ -71,6 +71,8 @@ class WorkTables:
     people: frozenset[str] = frozenset()  # the forms of nouns of people and groups
     enablers: frozenset[str] = frozenset()  # the forms of verbs that hand work to others
     own_parties: tuple[tuple[str, ...], ...] = ()  # who, after an enabler, is the text's own
+    verbal: frozenset[str] = frozenset()  # "-ing" forms of lemmas that are not "-ing" words
+    agents: frozenset[str] = frozenset()  # "-er" forms of lemmas that are not "-er" words
     _empty: frozenset[int] = field(default_factory=frozenset)
 
     @classmethod
@@ -132,12 +134,20 @@ class WorkTables:
         ]
         forms: dict[str, frozenset[int]] = {}
         nominal: set[str] = set()
+        verbal: set[str] = set()
+        agents: set[str] = set()
         suffixes = tuple(settings.nominal_suffixes)
         if lemma_ids:
             for word, lemmas in forms_of(lemma_ids).items():
                 forms[word] = frozenset(lemma_ids[lemma] for lemma in lemmas)
                 if suffixes and all(lemma.endswith(suffixes) for lemma in lemmas):
                     nominal.add(word)
+                if word.endswith("ing") and not any(lemma.endswith("ing") for lemma in lemmas):
+                    verbal.add(word)
+                if word.endswith(("er", "ers")) and not any(
+                    lemma.endswith("er") for lemma in lemmas
+                ):
+                    agents.add(word)
         breaks = frozenset(w.lower() for w in settings.clause_breaks)
         adjuncts = frozenset(w.lower() for w in settings.adjuncts)
         people = (
@@ -160,6 +170,8 @@ class WorkTables:
             tuple(
                 sorted({tuple(t.lower() for t in own[p]) for p in settings.own_parties if own[p]})
             ),
+            frozenset(verbal),
+            frozenset(agents),
         )
 
     def lemma_ids(self, word: str) -> frozenset[int]:
@@ -203,10 +215,25 @@ def add_work(
     found = [m for m in skills if not m.signal]
     near = tables.context.neighbours(categories_of, found)
     reported: set[tuple[int, str]] = set()
+    # The longest action at each place: "fine-tune" is a training, not a "tune" for speed.
+    longest: dict[int, int] = {}
+    for pat in tables.patterns:
+        if not pat.actions.keys().isdisjoint(by_lemma):
+            for a, b in spans(pat.actions):
+                for t in range(a, b):
+                    longest[t] = max(longest.get(t, 0), b - a)
     for pat in tables.patterns:
         if pat.actions.keys().isdisjoint(by_lemma):
             continue
         not_after, not_before = pat.rule.not_after, pat.rule.not_before
+        # A thing done to is a noun: "software packaging", "computational modelling" are work;
+        # and one who does is no thing nor action: "owner", "modeler".
+        objects = [
+            o
+            for o in spans(pat.objects)
+            if toks.lower[o[0]] not in tables.verbal and toks.lower[o[0]] not in tables.agents
+        ]
+        object_ends = {o[1] for o in objects}
         actions = [
             s
             for s in spans(pat.actions)
@@ -214,10 +241,13 @@ def add_work(
             and not (not_after and _word_before(toks, s[0]) in not_after)
             and not (not_before and s[1] < len(toks) and toks.lower[s[1]] in not_before)
             and not _handed_over(toks, s[0], tables)
+            and all(longest[t] <= s[1] - s[0] for t in range(*s))
+            and not _in_compound(toks, s)
+            and not _names_people(toks, s, tables.people, object_ends)
+            and toks.lower[s[0]] not in tables.agents
         ]
         if not actions:
             continue
-        objects = spans(pat.objects)
         if pat.not_objects and objects:
             blocked = {t for s in spans(pat.not_objects) for t in range(*s)}
             objects = [s for s in objects if blocked.isdisjoint(range(*s))]
@@ -380,6 +410,34 @@ def _handed_over(toks: TokenTable, a: int, tables: WorkTables) -> bool:
             return False
         return not tables.people.isdisjoint(between)
     return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "your", "his", "her", "its", "my"})
+
+
+def _names_people(toks: TokenTable, s: Span, people: frozenset[str], object_ends: set[int]) -> bool:
+    """Whether the action at span ``s`` is a noun for people, not a verb: a word that is both
+    ("architect", "architects", "lead") after a determiner or after an object word that makes
+    it a title ("work with solution architects", "the architect")."""
+    a, b = s
+    word = toks.lower[a]
+    if b - a != 1 or word not in people or word.endswith(("ed", "ing")):
+        return False
+    return a in object_ends or _word_before(toks, a) in _DETERMINERS
+
+
+def _in_compound(toks: TokenTable, s: Span) -> bool:
+    """Whether the action at span ``s`` is the first part of a hyphenated word that is not the
+    action: "cutting-edge sensors" is no cut, "design-led" no design."""
+    lower, starts, ends = toks.lower, toks.starts, toks.ends
+    b = s[1]
+    return (
+        b + 1 < len(lower)
+        and lower[b] == _SKIPPED
+        and starts[b] == ends[b - 1]
+        and starts[b + 1] == ends[b]
+        and lower[b + 1][:1].isalnum()
+    )
 
 
 def _titled(word: str) -> bool:

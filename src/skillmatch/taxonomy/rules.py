@@ -108,7 +108,9 @@ _PEOPLE = (
     "practitioner", "professional", "community", "stakeholder", "vendor", "provider",
     "consultant", "staff", "people", "person", "colleague", "peer", "human", "individual",
     "company", "organization", "organisation", "business", "enterprise", "everyone", "anyone",
-    "them",
+    "them", "marketer", "advertiser", "publisher", "brand", "retailer", "merchant", "seller",
+    "buyer", "creator", "designer", "recruiter", "operator", "employee", "member", "worker",
+    "student", "teacher", "clinician", "physician", "doctor", "nurse", "patient",
 )  # fmt: skip
 _ENABLERS = ("enable", "allow", "help", "empower", "let", "equip")
 _OWN_PARTIES = ("us", "you", "me", "yourself", "ourselves", "to", "the team", "our team")
