@@ -271,3 +271,28 @@ def test_not_near_words_veto_an_alias_within_its_window() -> None:
         "spark"
     }
     assert _ids(matcher.match("Spark on an ignitions cluster.")) == {"spark"}
+
+
+def test_an_evidence_term_that_names_the_skill_scores_as_it_and_keeps_its_gate() -> None:
+    from skillmatch import Taxonomy
+
+    taxonomy = Taxonomy.from_dict(
+        {
+            "name": "t",
+            "categories": [{"id": "data", "name": "Data"}],
+            "skills": [
+                {
+                    "id": "flow",
+                    "name": "Flow",
+                    "categories": ["data"],
+                    "aliases": [{"text": "Flow", "case_sensitive": True}],
+                    # "flow" is an English word: as evidence it needs technical words near
+                    "evidence": ["flow", "Flow Studio"],
+                }
+            ],
+        }
+    )
+    matcher = SkillMatcher.from_taxonomy(taxonomy, other_skills=False)
+    assert _ids(matcher.match("We kept the flow of the river in mind.")) == set()
+    hit = matcher.match("Dashboards in Flow Studio.").skills[0]
+    assert [(m.text, m.score) for m in hit.mentions] == [("Flow Studio", 1.0)]

@@ -72,13 +72,13 @@ class SkillIndex:
         for target, aliases, evidence, rules, signal, skill_fuzzy in groups:
             own = [tuple(t.lower() for t in tokenized[a.text]) for a in aliases] if evidence else []
             for alias, is_evidence in [(a, False) for a in aliases] + [(a, True) for a in evidence]:
-                if is_evidence and _holds_any(tuple(t.lower() for t in tokenized[alias.text]), own):
-                    is_evidence = False  # "AWS SageMaker" names AWS itself, as "AWS" does
                 if is_evidence and needs_technical_context(alias, settings):
                     # A tool that is also an ordinary word, a name or an acronym.
                     alias = alias.model_copy(
                         update={"context": [TECHNICAL], "window": settings.window}
                     )
+                if is_evidence and _holds_any(tuple(t.lower() for t in tokenized[alias.text]), own):
+                    is_evidence = False  # "AWS SageMaker" names AWS itself, as "AWS" does
                 entry = Entry(target, alias, is_evidence, signal, skill_fuzzy and fuzzy)
                 idx = len(entries)
                 entries.append(entry)
